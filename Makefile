@@ -1,0 +1,81 @@
+# Aandacht: `make run` serves the demo, `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+CHROMIUM := /usr/bin/chromium
+DEMO_ENV := AANDACHT_DEMO=1 DEBUG=1
+# Checks that do not touch a database still load the settings.
+CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
+
+.PHONY: messages run test lint test-sqlite test-postgres translations static \
+        browser lock clean help
+
+help:
+	@echo "make run    set up (venv, database, demo data) and serve http://127.0.0.1:8000"
+	@echo "make test   lint, type checks and every test on SQLite and PostgreSQL"
+	@echo "make lock   refresh requirements.lock from pyproject.toml"
+
+$(VENV)/.installed: requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+# Compiled translations are generated files: made here, never committed.
+translations: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq gettext >/dev/null; } \
+	  || { echo "Install GNU gettext (msgfmt) to compile the translations."; exit 1; }
+	@$(CHECK_ENV) $(MANAGE) compilemessages --ignore=.venv -v0
+
+run: translations
+	@mkdir -p var
+	@$(DEMO_ENV) $(MANAGE) migrate --noinput -v0
+	@$(DEMO_ENV) $(MANAGE) seed_demo --if-empty
+	@echo
+	@$(DEMO_ENV) $(MANAGE) demo_logins
+	@echo
+	@echo "Aandacht is running at http://127.0.0.1:8000 (stop with Ctrl+C)."
+	@$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+lint: translations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(CHECK_ENV) $(BIN)/mypy aandacht conftest.py
+	$(BIN)/lint-imports
+	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(CHECK_ENV) $(PY) scripts/check_translations.py
+
+# Debian's Chromium drives the browser tests; Playwright never downloads one.
+browser:
+	@test -x $(CHROMIUM) || { [ "$$(id -u)" = 0 ] && { apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; } \
+	  || { echo "Install Chromium ($(CHROMIUM)) to run the browser tests."; exit 1; }
+
+static: $(VENV)/.installed
+	@$(CHECK_ENV) $(MANAGE) collectstatic --noinput -v0
+
+test-sqlite: translations browser static
+	@echo "== pytest on SQLite =="
+	DATABASE_URL=sqlite:///var/test.db $(BIN)/pytest
+
+test-postgres: translations browser static
+	@echo "== pytest on PostgreSQL =="
+	scripts/with-postgres $(BIN)/pytest
+
+test: lint test-sqlite test-postgres
+
+lock: $(VENV)/.installed
+	$(PY) -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	  --generate-hashes -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var/static var/test.db
+
+# Refresh the Dutch catalogue after adding or changing texts.
+messages: $(VENV)/.installed
+	$(CHECK_ENV) $(MANAGE) makemessages -l nl --no-obsolete --ignore=.venv --ignore=var --ignore=tests

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "aandacht.core"
+    label = "core"
+    verbose_name = _("Organisation and people")
+
+    def ready(self) -> None:
+        from aandacht.core import receivers  # noqa: F401  (connects the receivers)

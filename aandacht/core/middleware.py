@@ -1,0 +1,54 @@
+"""Session rules for staff: a short idle timeout and a required second factor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django_otp import user_has_device
+
+from aandacht.core.access import requires_two_factor, two_factor_pending
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def two_factor_exempt(view: View) -> View:
+    """Mark a view that a logged-in but not yet verified user may open."""
+    view.two_factor_exempt = True  # type: ignore[attr-defined]
+    return view
+
+
+class StaffIdleTimeoutMiddleware:
+    """End a staff session after AANDACHT_STAFF_IDLE_MINUTES without a request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and requires_two_factor(request.user):
+            request.session.set_expiry(settings.STAFF_IDLE_MINUTES * 60)
+        return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    """Send staff to set up or enter their second factor before anything else."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Any, args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        if getattr(view_func, "two_factor_exempt", False):
+            return None
+        if not two_factor_pending(request.user):
+            return None
+        if user_has_device(request.user):
+            return redirect("login_verify")
+        return redirect("two_factor_setup")

@@ -1,0 +1,161 @@
+"""The reads behind the core screens, one function per screen."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from aandacht.core import access
+from aandacht.core.access import AnyUser
+from aandacht.core.models import AuditEvent, Region, RoleAssignment, User
+from aandacht.core.roles import Role
+
+Text = str | Promise
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class HomeAction:
+    """A main action on a home page; without `url` it is shown but disabled."""
+
+    label: Text
+    url: str | None = None
+    note: Text = ""
+
+
+@dataclass(frozen=True)
+class RoleSection:
+    role: str
+    title: Text
+    description: Text
+    actions: list[HomeAction] = field(default_factory=list)
+
+
+NOT_YET = _("Not available yet.")
+
+ROLE_DESCRIPTIONS: Mapping[str, Text] = {
+    Role.VOLUNTEER: _("Register every contact of your shift in under a minute."),
+    Role.SUPERVISOR: _("Coach volunteers and read the reports of their contacts."),
+    Role.VRAAGWIJZER: _("Find the right help on the social map and call callers back."),
+    Role.COORDINATOR: _("Plan the shifts of your region and account for its work."),
+    Role.PARTNER: _(
+        "Read anonymous, aggregated figures about the callers in your area."
+    ),
+    Role.ADMIN: _("Look after the people, the regions and the audit log."),
+}
+
+
+def navigation_for(user: AnyUser) -> list[NavItem]:
+    items = [NavItem(_("Home"), reverse("home"))]
+    if access.has_any_role(user, access.TEAM_ROLES):
+        items.append(NavItem(_("Teams"), reverse("team_regions")))
+    if access.has_any_role(user, {Role.ADMIN}):
+        items.append(NavItem(_("Audit log"), reverse("audit_log")))
+    items.append(NavItem(_("My account"), reverse("account")))
+    return items
+
+
+def _role_actions(role: str) -> list[HomeAction]:
+    team = HomeAction(_("Teams in your regions"), reverse("team_regions"))
+    actions: dict[str, list[HomeAction]] = {
+        Role.VOLUNTEER: [HomeAction(_("New contact"), None, NOT_YET)],
+        Role.SUPERVISOR: [HomeAction(_("Review reports"), None, NOT_YET), team],
+        Role.VRAAGWIJZER: [
+            HomeAction(_("Social map"), None, NOT_YET),
+            HomeAction(_("Call-back requests"), None, NOT_YET),
+        ],
+        Role.COORDINATOR: [HomeAction(_("Roster"), None, NOT_YET), team],
+        Role.PARTNER: [HomeAction(_("Partner reports"), None, NOT_YET)],
+        Role.ADMIN: [HomeAction(_("Audit log"), reverse("audit_log")), team],
+    }
+    return actions[role]
+
+
+def home_for(user: AnyUser) -> dict[str, Any]:
+    """One section per role the user holds, in the order of the role list."""
+    held = access.roles_of(user)
+    sections = [
+        RoleSection(
+            role, Role(role).label, ROLE_DESCRIPTIONS[role], _role_actions(role)
+        )
+        for role in Role.values
+        if role in held
+    ]
+    regions = access.regions_for(user, Role.values)
+    return {"sections": sections, "regions": list(regions)}
+
+
+def team_regions_for(user: AnyUser) -> QuerySet[Region]:
+    return access.regions_for(user, access.TEAM_ROLES)
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    user: User
+    roles: list[RoleAssignment]
+    locked_out: bool
+
+
+def region_team(region: Region) -> list[TeamMember]:
+    """The people with a role in `region`, with whether they are locked out now."""
+    in_region = RoleAssignment.objects.filter(region=region).order_by("role")
+    members = (
+        User.objects.filter(roles__region=region, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+        .prefetch_related(Prefetch("roles", queryset=in_region, to_attr="region_roles"))
+    )
+    locked = _locked_usernames()
+    return [
+        TeamMember(member, member.region_roles, member.username in locked)
+        for member in members
+    ]
+
+
+def _locked_usernames() -> set[str]:
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
+    )
+    return set(attempts.values_list("username", flat=True))
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    action: str = ""
+    user: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def audit_log(user: AnyUser, filters: AuditFilters, page: str) -> Page[AuditEvent]:
+    events = access.audit_events_for(user).select_related("actor", "region")
+    if filters.action:
+        events = events.filter(action=filters.action)
+    if filters.user:
+        events = events.filter(actor_label__icontains=filters.user)
+    if filters.date_from:
+        events = events.filter(at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        events = events.filter(at__lt=_day_start(filters.date_to + timedelta(days=1)))
+    return Paginator(events, 50).get_page(page)

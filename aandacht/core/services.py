@@ -1,0 +1,115 @@
+"""Every write of the core app: regions, people, roles and the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axes.utils import reset
+from django.db import transaction
+from django.http import HttpRequest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from aandacht.core.models import AuditEvent, Organisation, Region, RoleAssignment, User
+
+Action = AuditEvent.Action
+
+
+def _client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    action: str,
+    actor: User | None = None,
+    actor_label: str = "",
+    request: HttpRequest | None = None,
+    region: Region | None = None,
+    target: Any = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Record one view or change of sensitive data, or one login event.
+
+    `target` is the model instance concerned, if any. `detail` must never hold
+    a caller's identity or free text: only codes, counts and ids.
+    """
+    label = actor_label or (actor.get_username() if actor else "")
+    return AuditEvent.objects.create(
+        action=action,
+        actor=actor,
+        actor_label=label[:150],
+        region=region,
+        object_type=target._meta.label_lower if target is not None else "",
+        object_id=str(target.pk) if target is not None else "",
+        ip_address=_client_ip(request),
+        detail=detail or {},
+    )
+
+
+def organisation_create(*, name: str) -> Organisation:
+    organisation, _created = Organisation.objects.get_or_create(name=name)
+    return organisation
+
+
+def region_create(*, organisation: Organisation, code: str, name: str) -> Region:
+    region, _created = Region.objects.update_or_create(
+        code=code, defaults={"organisation": organisation, "name": name}
+    )
+    return region
+
+
+def user_create(
+    *,
+    username: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    is_demo: bool = False,
+) -> User:
+    return User.objects.create_user(
+        username=username,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        is_demo=is_demo,
+    )
+
+
+def role_grant(*, user: User, role: str, region: Region | None) -> RoleAssignment:
+    """Give `user` a role in one region, or nationally when `region` is None."""
+    assignment, _created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, region=region
+    )
+    return assignment
+
+
+@transaction.atomic
+def user_unlock(
+    *, actor: User, member: User, region: Region, request: HttpRequest
+) -> int:
+    """Lift a lock-out early; returns how many lock-out records were cleared."""
+    cleared = int(reset(username=member.get_username()))
+    audit_record(
+        action=Action.UNLOCKED,
+        actor=actor,
+        request=request,
+        region=region,
+        target=member,
+    )
+    return cleared
+
+
+@transaction.atomic
+def two_factor_confirm(
+    *, user: User, device: TOTPDevice, request: HttpRequest
+) -> TOTPDevice:
+    """Keep a verified authenticator as the user's only one."""
+    TOTPDevice.objects.devices_for_user(user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_record(action=Action.OTP_SETUP, actor=user, request=request)
+    return device

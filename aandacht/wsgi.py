@@ -1,0 +1,16 @@
+"""WSGI entry point, e.g. `gunicorn aandacht.wsgi`."""
+
+import os
+import sys
+
+from django.core.wsgi import get_wsgi_application
+
+from aandacht.core.env import EnvError
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aandacht.settings")
+
+try:
+    application = get_wsgi_application()
+except EnvError as error:
+    sys.stderr.write(f"Aandacht cannot start: {error}\n")
+    raise SystemExit(2) from None
