@@ -44,7 +44,7 @@ run: translations
 lint: translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(CHECK_ENV) $(BIN)/mypy aandacht conftest.py
+	$(CHECK_ENV) $(BIN)/mypy aandacht tests conftest.py
 	$(BIN)/lint-imports
 	$(CHECK_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(CHECK_ENV) $(PY) scripts/check_translations.py

@@ -7,7 +7,9 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
+from django.utils import translation
 from django_otp import user_has_device
 
 from aandacht.core.access import requires_two_factor, two_factor_pending
@@ -52,3 +54,18 @@ class TwoFactorRequiredMiddleware:
         if user_has_device(request.user):
             return redirect("login_verify")
         return redirect("two_factor_setup")
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """Dutch unless the person chose English with the language switch.
+
+    Django would otherwise follow the browser's Accept-Language header; the
+    organisation works in Dutch, and the shared computers at contact locations
+    often have an English browser.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        codes = {code for code, _name in settings.LANGUAGES}
+        translation.activate(chosen if chosen in codes else settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()

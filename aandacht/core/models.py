@@ -127,7 +127,7 @@ class AuditEvent(models.Model):
         OTP_SETUP = "otp_setup", _("Two-factor login set up")
         OTP_FAILED = "otp_failed", _("Wrong two-factor code")
         PASSWORD_CHANGED = "password_changed", _("Password changed")
-        PASSWORD_RESET = "password_reset", _("Password reset requested")
+        PASSWORD_RESET = "password_reset", _("Password reset by e-mail")
         VIEWED = "viewed", _("Viewed sensitive data")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)

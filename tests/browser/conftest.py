@@ -1,0 +1,70 @@
+"""Browser tests: Playwright drives Debian's Chromium against a live server.
+
+Playwright never downloads a browser here; it starts /usr/bin/chromium (or
+AANDACHT_CHROMIUM). Each test gets a fresh context, and console messages
+about the content-security policy fail the test, so an inline script or
+style that sneaks in is caught where a user would notice it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, expect
+
+# Playwright's sync API runs an event loop; Django's ORM in the test itself is
+# safe here because the live server runs in its own thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("AANDACHT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(autouse=True)
+def _short_timeouts(page: Page) -> None:
+    """Fail in seconds, not half a minute, when something does not appear."""
+    page.set_default_timeout(8_000)
+    expect.set_options(timeout=8_000)
+
+
+@pytest.fixture
+def csp_violations(page: Page) -> Iterator[list[str]]:
+    found: list[str] = []
+
+    def listen(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            found.append(message.text)
+
+    page.on("console", listen)
+    yield found
+    assert found == [], f"The page broke its content-security policy: {found}"
