@@ -1,5 +1,6 @@
 # Aandacht: `make run` serves the demo, `make test` runs every check.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := run
 
 PYTHON ?= python3.11
@@ -22,12 +23,15 @@ help:
 
 $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@echo "Installing the locked dependencies into $(VENV) ..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock \
+	  2>&1 | { grep -v 'is ignored: it is neither a file nor a directory' || true; }
 	@touch $@
 
 # Compiled translations are generated files: made here, never committed.
 translations: $(VENV)/.installed
-	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq gettext >/dev/null; } \
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; } \
 	  || { echo "Install GNU gettext (msgfmt) to compile the translations."; exit 1; }
 	@$(CHECK_ENV) $(MANAGE) compilemessages --ignore=.venv -v0
 
@@ -60,11 +64,11 @@ static: $(VENV)/.installed
 
 test-sqlite: translations browser static
 	@echo "== pytest on SQLite =="
-	DATABASE_URL=sqlite:///var/test.db $(BIN)/pytest
+	AANDACHT_CHROMIUM=$(CHROMIUM) DATABASE_URL=sqlite:///var/test.db $(BIN)/pytest
 
 test-postgres: translations browser static
 	@echo "== pytest on PostgreSQL =="
-	scripts/with-postgres $(BIN)/pytest
+	AANDACHT_CHROMIUM=$(CHROMIUM) scripts/with-postgres $(BIN)/pytest
 
 test: lint test-sqlite test-postgres
 

@@ -170,6 +170,8 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "aandacht.core.views_auth.locked_out"
 AXES_VERBOSE = False
+# Our own audit log records every login; axes keeps only the failure counts.
+AXES_DISABLE_ACCESS_LOG = True
 
 OTP_TOTP_ISSUER = env_str("AANDACHT_OTP_ISSUER", "Aandacht")
 
@@ -219,11 +221,13 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin" if DEBUG else "no-referrer"
+# Not "no-referrer": Chromium then sends "Origin: null" and CSRF checks fail.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("AANDACHT_SSL_REDIRECT", False)
-if env_bool("AANDACHT_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("AANDACHT_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 
@@ -256,6 +260,11 @@ LOGGING = {
 
 # The Django admin is for technical superusers only; roles work in the app.
 ADMIN_URL = env_str("AANDACHT_ADMIN_URL", "django-admin/") or "django-admin/"
+if ADMIN_URL.startswith("/") or not ADMIN_URL.endswith("/"):
+    raise EnvError(
+        f"AANDACHT_ADMIN_URL must look like 'path/' (no leading slash, "
+        f"a trailing one), not {ADMIN_URL!r}."
+    )
 
 # Lock-outs count per user name on purpose: volunteers at one contact location
 # share an IP address, and one person's typos must not lock out the others.

@@ -14,6 +14,15 @@ from django.http import HttpRequest
 from aandacht.core.models import AuditEvent, Organisation, Region, RoleAssignment, User
 
 
+def _superusers_only(request: HttpRequest) -> bool:
+    """Roles work in the application; the Django admin is for superusers."""
+    user = request.user
+    return bool(user.is_active and user.is_superuser)
+
+
+admin.site.has_permission = _superusers_only  # type: ignore[method-assign]
+
+
 class RoleAssignmentInline(admin.TabularInline[RoleAssignment, User]):
     model = RoleAssignment
     extra = 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from axes.utils import reset
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -15,8 +16,12 @@ Action = AuditEvent.Action
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:
+    """The staff member's address; behind a proxy, the one the proxy saw."""
     if request is None:
         return None
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded:
+        return forwarded.split(",")[-1].strip() or None
     return request.META.get("REMOTE_ADDR") or None
 
 
@@ -101,6 +106,11 @@ def user_unlock(
         target=member,
     )
     return cleared
+
+
+def two_factor_device_start(*, user: User, name: str) -> TOTPDevice:
+    """A new authenticator for `user`, unconfirmed until they enter a code."""
+    return TOTPDevice.objects.create(user=user, name=name, confirmed=False)
 
 
 @transaction.atomic

@@ -24,7 +24,11 @@ from aandacht.core.access import current_user, is_verified
 from aandacht.core.forms import LoginForm, TokenForm
 from aandacht.core.middleware import two_factor_exempt
 from aandacht.core.models import AuditEvent, User
-from aandacht.core.services import audit_record, two_factor_confirm
+from aandacht.core.services import (
+    audit_record,
+    two_factor_confirm,
+    two_factor_device_start,
+)
 
 SETUP_SESSION_KEY = "aandacht_totp_setup_device"
 
@@ -75,9 +79,7 @@ def _setup_device(request: HttpRequest, user: User) -> TOTPDevice:
     device_id = request.session.get(SETUP_SESSION_KEY)
     device = TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(
-            user=user, name=_("Authenticator app"), confirmed=False
-        )
+        device = two_factor_device_start(user=user, name=_("Authenticator app"))
         request.session[SETUP_SESSION_KEY] = device.pk
     return device
 
@@ -86,7 +88,8 @@ def _qr_svg(url: str) -> str:
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     buffer = BytesIO()
     image.save(buffer)
-    return buffer.getvalue().decode()
+    svg = buffer.getvalue().decode()
+    return svg[svg.index("<svg") :]  # drop the XML declaration inside HTML
 
 
 def _grouped(secret: str) -> str:
