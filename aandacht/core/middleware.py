@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django_otp import user_has_device
 
@@ -30,9 +32,11 @@ class StaffIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # After the view, so that the request that logs a person in counts too.
         if request.user.is_authenticated and requires_two_factor(request.user):
             request.session.set_expiry(settings.STAFF_IDLE_MINUTES * 60)
-        return self.get_response(request)
+        return response
 
 
 class TwoFactorRequiredMiddleware:
@@ -51,9 +55,11 @@ class TwoFactorRequiredMiddleware:
             return None
         if not two_factor_pending(request.user):
             return None
-        if user_has_device(request.user):
-            return redirect("login_verify")
-        return redirect("two_factor_setup")
+        step = "login_verify" if user_has_device(request.user) else "two_factor_setup"
+        wanted = request.get_full_path()
+        if wanted == reverse("home"):
+            return redirect(step)
+        return redirect(f"{reverse(step)}?{urlencode({'next': wanted})}")
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):

@@ -142,7 +142,9 @@ class AuditEvent(models.Model):
         _("user name"),
         max_length=150,
         blank=True,
-        help_text=_("The user name that was entered, kept even if it matched no account."),
+        help_text=_(
+            "The user name that was entered, kept even if it matched no account."
+        ),
     )
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)
     region = models.ForeignKey(

@@ -10,7 +10,7 @@ from typing import Any
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -130,10 +130,15 @@ def region_team(region: Region) -> list[TeamMember]:
 
 def _locked_usernames() -> set[str]:
     since = timezone.now() - settings.AXES_COOLOFF_TIME
-    attempts = AccessAttempt.objects.filter(
-        failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
+    # Axes keeps one record per user name, address and browser; a lock-out
+    # counts the failures of all of them together.
+    totals = (
+        AccessAttempt.objects.filter(attempt_time__gte=since)
+        .values("username")
+        .annotate(total=Sum("failures_since_start"))
+        .filter(total__gte=settings.AXES_FAILURE_LIMIT)
     )
-    return set(attempts.values_list("username", flat=True))
+    return {row["username"] for row in totals}
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,22 @@ from typing import Any
 
 import qrcode
 import qrcode.image.svg
+from axes.utils import reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from aandacht.core.access import current_user, is_verified
+from aandacht.core.access import current_user, is_verified, two_factor_pending
 from aandacht.core.forms import LoginForm, TokenForm
 from aandacht.core.middleware import two_factor_exempt
 from aandacht.core.models import AuditEvent, User
@@ -54,19 +57,28 @@ def locked_out(
     return render(request, "registration/locked_out.html", context, status=429)
 
 
+def _next_page(request: HttpRequest) -> str:
+    """Where the person was going, if that is a page of this site."""
+    wanted = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return wanted if wanted and safe else reverse("home")
+
+
 @two_factor_exempt
 @login_required
 @require_http_methods(["GET", "POST"])
 def login_verify(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    if is_verified(user):
-        return redirect("home")
+    if not two_factor_pending(user):
+        return redirect(_next_page(request))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
-            return redirect(request.GET.get("next") or "home")
+            return redirect(_next_page(request))
         audit_record(action=AuditEvent.Action.OTP_FAILED, actor=user, request=request)
         form.add_error(
             "token", _("That code is not right. Enter the code your app shows now.")
@@ -112,7 +124,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             del request.session[SETUP_SESSION_KEY]
             otp_login(request, device)
             messages.success(request, _("Two-factor login is set up."))
-            return redirect("home")
+            return redirect(_next_page(request))
         form.add_error(
             "token",
             _(
@@ -149,10 +161,22 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        reset(username=form.user.get_username())  # a new password lifts a lock-out
+        audit_record(
+            action=AuditEvent.Action.PASSWORD_RESET,
+            actor=form.user,
+            request=self.request,
+        )
+        return response
+
+
 @two_factor_exempt
 def password_reset_confirm_view(
     request: HttpRequest, **kwargs: Any
 ) -> HttpResponseBase:
     if not settings.PASSWORD_RESET_ENABLED:
         raise Http404
-    return auth_views.PasswordResetConfirmView.as_view()(request, **kwargs)
+    return PasswordResetConfirmView.as_view()(request, **kwargs)

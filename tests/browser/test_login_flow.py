@@ -73,7 +73,9 @@ def test_supervisor_sets_up_two_factor_login_first(
     expect(page.locator(".qr svg")).to_be_visible()
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     code = TOTP(device.bin_key, device.step, device.t0, device.digits).token()
-    page.get_by_label("Code van zes cijfers uit je authenticator-app").fill(f"{code:06d}")
+    page.get_by_label("Code van zes cijfers uit je authenticator-app").fill(
+        f"{code:06d}"
+    )
     page.get_by_role("button", name=re.compile("Bevestig", re.I)).click()
 
     expect(page.get_by_role("heading", name="Begeleider")).to_be_visible()
