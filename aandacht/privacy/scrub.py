@@ -1,0 +1,1 @@
+"""Pure placeholder replaced by the scrubber."""
