@@ -26,6 +26,8 @@ $(VENV)/.installed: requirements.lock
 	@echo "Installing the locked dependencies into $(VENV) ..."
 	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock \
 	  2>&1 | { grep -v 'is ignored: it is neither a file nor a directory' || true; }
+	@echo "Building deduce's lookup tables once (about a minute on a new install) ..."
+	@$(PY) -c 'import logging, deduce; logging.disable(logging.INFO); deduce.Deduce()'
 	@touch $@
 
 # Compiled translations are generated files: made here, never committed.
