@@ -62,6 +62,7 @@ CSRF_TRUSTED_ORIGINS = env_list("AANDACHT_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "aandacht.core",
+    "aandacht.contacts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

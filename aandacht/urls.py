@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from aandacht.core import views, views_auth
 from aandacht.core.middleware import two_factor_exempt
@@ -55,6 +55,7 @@ urlpatterns = [
         name="member_unlock",
     ),
     path("audit/", views.audit_log, name="audit_log"),
+    path("", include("aandacht.contacts.urls")),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]

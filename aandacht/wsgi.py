@@ -2,6 +2,7 @@
 
 import os
 import sys
+import threading
 
 from django.core.wsgi import get_wsgi_application
 
@@ -14,3 +15,13 @@ try:
 except EnvError as error:
     sys.stderr.write(f"Aandacht cannot start: {error}\n")
     raise SystemExit(2) from None
+
+
+def _warm_up_scrubber() -> None:
+    """Load deduce's lookup tables (seconds) before the first report is saved."""
+    from aandacht.privacy.scrub import scrub
+
+    scrub("Opwarmen.")
+
+
+threading.Thread(target=_warm_up_scrubber, name="scrubber-warm-up", daemon=True).start()

@@ -52,18 +52,18 @@ class DemoContext:
     organisation: Organisation
     regions: dict[str, Region]
     users: dict[str, User]
-    scale: int
+    contacts: int
 
 
 @transaction.atomic
-def seed(*, scale: int) -> DemoContext:
+def seed(*, contacts: int) -> DemoContext:
     organisation = services.organisation_create(name="De Luisterlijn (demo)")
     regions = {
         code: services.region_create(organisation=organisation, code=code, name=name)
         for code, name in REGIONS
     }
     users = {demo.username: _demo_user(demo, regions) for demo in DEMO_USERS}
-    return DemoContext(organisation, regions, users, scale)
+    return DemoContext(organisation, regions, users, contacts)
 
 
 def _demo_user(demo: DemoUser, regions: dict[str, Region]) -> User:
@@ -81,9 +81,13 @@ def _demo_user(demo: DemoUser, regions: dict[str, Region]) -> User:
     return user
 
 
+def demo_usernames() -> set[str]:
+    return set(User.objects.filter(is_demo=True).values_list("username", flat=True))
+
+
 def demo_logins() -> list[tuple[str, str, str]]:
     """(user name, password, role and region) for every demo user in the database."""
-    present = set(User.objects.filter(is_demo=True).values_list("username", flat=True))
+    present = demo_usernames()
     rows = []
     for demo in DEMO_USERS:
         if demo.username in present:

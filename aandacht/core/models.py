@@ -129,6 +129,7 @@ class AuditEvent(models.Model):
         PASSWORD_CHANGED = "password_changed", _("Password changed")
         PASSWORD_RESET = "password_reset", _("Password reset by e-mail")
         VIEWED = "viewed", _("Viewed sensitive data")
+        CONTACT_CHANGED = "contact_changed", _("Changed a contact report")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aandacht.core import access
 from aandacht.core.access import AnyUser
+from aandacht.core.home import HomePanel, home_panels
 from aandacht.core.models import AuditEvent, Region, RoleAssignment, User
 from aandacht.core.roles import Role
 
@@ -45,6 +46,7 @@ class RoleSection:
     title: Text
     description: Text
     actions: list[HomeAction] = field(default_factory=list)
+    panels: list[HomePanel] = field(default_factory=list)
 
 
 NOT_YET = _("Not available yet.")
@@ -74,8 +76,8 @@ def navigation_for(user: AnyUser) -> list[NavItem]:
 def _role_actions(role: str) -> list[HomeAction]:
     team = HomeAction(_("Teams in your regions"), reverse("team_regions"))
     actions: dict[str, list[HomeAction]] = {
-        Role.VOLUNTEER: [HomeAction(_("New contact"), None, NOT_YET)],
-        Role.SUPERVISOR: [HomeAction(_("Review reports"), None, NOT_YET), team],
+        Role.VOLUNTEER: [],
+        Role.SUPERVISOR: [team],
         Role.VRAAGWIJZER: [
             HomeAction(_("Social map"), None, NOT_YET),
             HomeAction(_("Call-back requests"), None, NOT_YET),
@@ -92,7 +94,11 @@ def home_for(user: AnyUser) -> dict[str, Any]:
     held = access.roles_of(user)
     sections = [
         RoleSection(
-            role, Role(role).label, ROLE_DESCRIPTIONS[role], _role_actions(role)
+            role,
+            Role(role).label,
+            ROLE_DESCRIPTIONS[role],
+            _role_actions(role),
+            home_panels(user, role) if isinstance(user, User) else [],
         )
         for role in Role.values
         if role in held

@@ -50,6 +50,14 @@ def browser_type_launch_args(
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _scrubber_ready() -> None:
+    """Load deduce's tables before the first page, as the WSGI start-up does."""
+    from aandacht.privacy.scrub import scrub
+
+    scrub("Opwarmen.")
+
+
 @pytest.fixture(autouse=True)
 def _short_timeouts(page: Page) -> None:
     """Fail in seconds, not half a minute, when something does not appear."""

@@ -35,14 +35,23 @@ def test_a_user_without_a_role_sees_no_section(client, cast, login):
     assert role_sections(response.content) == set()
 
 
-def test_the_new_contact_button_is_there_but_disabled(client, cast, login):
+def test_the_volunteer_starts_a_new_contact_from_the_home_page(client, cast, login):
     login(cast["volunteer_zuid"])
     page = parse(client.get("/").content)
     with translation.override("nl"):
         label = gettext("New contact")
     section = page.find("section", aria_labelledby="role-volunteer")
+    link = section.find_all("a")[0]
+    assert link.text.startswith(label)
+    assert link.attrs["href"] == "/contacts/new/"
+    assert link.attrs["data-shortcut"]
+
+
+def test_a_role_without_its_screens_yet_shows_them_disabled(client, cast, login):
+    login(cast["partner_zuid"])
+    page = parse(client.get("/").content)
+    section = page.find("section", aria_labelledby="role-partner")
     button = section.find_all("button")[0]
-    assert button.text == label
     assert "disabled" in button.attrs
     note = page.find("span", id=button.attrs["aria-describedby"])
     assert note.text

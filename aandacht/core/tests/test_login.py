@@ -36,7 +36,7 @@ def test_the_login_page_is_dutch_by_default(client):
     assert parse(response.content).find("html").attrs["lang"] == "nl"
 
 
-def test_a_volunteer_logs_in_and_sees_the_new_contact_button_disabled(client, cast):
+def test_a_volunteer_logs_in_and_finds_the_new_contact_button(client, cast):
     response = post_login(client, "volunteer_zuid")
     assert response.status_code == 302
     assert response.url == "/"
@@ -46,8 +46,8 @@ def test_a_volunteer_logs_in_and_sees_the_new_contact_button_disabled(client, ca
     with translation.override("nl"):
         label = gettext("New contact")
     section = parse(home.content).find("section", aria_labelledby="role-volunteer")
-    [button] = [b for b in section.find_all("button") if b.text == label]
-    assert "disabled" in button.attrs
+    [link] = [a for a in section.find_all("a") if a.text.startswith(label)]
+    assert link.attrs["href"] == "/contacts/new/"
 
 
 def test_a_wrong_password_shows_an_error_and_keeps_the_user_name(client, cast):

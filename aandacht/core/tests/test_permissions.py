@@ -14,9 +14,12 @@ of zuid.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from urllib.parse import quote
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aandacht.core.models import User
@@ -217,11 +220,23 @@ def _url_names(patterns) -> set[str]:
     return names
 
 
-def test_every_url_has_a_row_in_the_matrix():
-    """A new screen without a row here fails, so its access is decided on purpose."""
+def _all_matrices() -> set[str]:
+    """The screens in this matrix and in every other app's `test_permissions`."""
+    covered = set(MATRIX)
+    for config in apps.get_app_configs():
+        module = f"{config.name}.tests.test_permissions"
+        ours = config.name.startswith("aandacht.") and config.label != "core"
+        if ours and importlib.util.find_spec(module) is not None:
+            covered |= set(importlib.import_module(module).MATRIX)
+    return covered
+
+
+def test_every_url_has_a_row_in_a_matrix():
+    """A new screen without a row fails, so its access is decided on purpose."""
     names = _url_names(get_resolver().url_patterns)
-    assert names - MATRIX.keys() == set(), "add these screens to the matrix"
-    assert MATRIX.keys() - names == set(), "these screens no longer exist"
+    covered = _all_matrices()
+    assert names - covered == set(), "add these screens to a permission matrix"
+    assert covered - names == set(), "these screens no longer exist"
 
 
 def test_every_url_without_a_name_is_the_django_admin():

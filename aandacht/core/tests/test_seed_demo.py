@@ -19,7 +19,7 @@ def demo(db, settings):
 
 def seed(*args: str) -> str:
     out = StringIO()
-    call_command("seed_demo", *args, "--scale=0", stdout=out)
+    call_command("seed_demo", *args, "--contacts=0", stdout=out)
     return out.getvalue()
 
 

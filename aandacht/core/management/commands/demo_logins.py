@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from aandacht.core.demo import demo_logins
+from aandacht.core.demo import demo_logins, demo_usernames
 
 
 class Command(BaseCommand):
@@ -22,3 +23,14 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (staff set up two-factor login at first login):")
         for name, password, role in rows:
             self.stdout.write(f"  {name.ljust(width)}  {password}  ({role})")
+        others = sorted(demo_usernames() - {name for name, _pw, _role in rows})
+        if others:
+            self.stdout.write(f"  and {len(others)} more with the same password:")
+            self.stdout.write(
+                textwrap.fill(
+                    ", ".join(others),
+                    78,
+                    initial_indent="    ",
+                    subsequent_indent="    ",
+                )
+            )

@@ -24,23 +24,23 @@ class Command(BaseCommand):
             help="Do nothing when the database already holds an organisation.",
         )
         parser.add_argument(
-            "--scale",
+            "--contacts",
             type=int,
-            default=1000,
-            help="How many contacts later apps should create (default 1000).",
+            default=2000,
+            help="How many synthetic contact reports to create (default 2000).",
         )
 
-    def handle(self, *args: Any, if_empty: bool, scale: int, **options: Any) -> None:
+    def handle(self, *args: Any, if_empty: bool, contacts: int, **options: Any) -> None:
         if not settings.DEMO:
             raise CommandError(
                 "Demo data exists only in demo mode: set AANDACHT_DEMO=1."
             )
-        if scale < 0:
-            raise CommandError("--scale must be 0 or more.")
+        if contacts < 0:
+            raise CommandError("--contacts must be 0 or more.")
         if if_empty and Organisation.objects.exists():
             self.stdout.write("The database already has data; no demo data added.")
             return
-        context = demo.seed(scale=scale)
+        context = demo.seed(contacts=contacts)
         for module in _app_demo_modules():
             module.seed(context)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

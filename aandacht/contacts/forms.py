@@ -1,0 +1,205 @@
+"""The contact form: parses answers into a ContactInput; services do the rest."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from aandacht.contacts import choices
+from aandacht.contacts.models import Municipality, Source, Topic, TopicList
+from aandacht.contacts.services import ContactInput
+
+MAX_SUMMARY = 2000
+MAX_REFLECTION = 2000
+MAX_REFERRALS = 500
+LOCAL_MINUTE = "%Y-%m-%dT%H:%M"
+
+# Keyboard shortcuts (Alt + letter, see core/shortcuts.js), translated so they
+# match the first letter of the label in each language.
+CHANNEL_KEYS = {
+    "phone": pgettext_lazy("accesskey for the phone channel", "p"),
+    "chat": pgettext_lazy("accesskey for the chat channel", "c"),
+    "mail": pgettext_lazy("accesskey for the mail channel", "m"),
+}
+SAVE_KEY = pgettext_lazy("accesskey for saving a report", "s")
+
+
+class LabelledChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.label)
+
+
+class LabelledMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.label)
+
+
+def _when(*, required: bool = True) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        required=required,
+        input_formats=[LOCAL_MINUTE, "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format=LOCAL_MINUTE
+        ),
+    )
+
+
+class ContactForm(forms.Form):
+    channel = forms.ChoiceField(
+        choices=choices.Channel.choices, widget=forms.RadioSelect
+    )
+    line_language = forms.ChoiceField(
+        choices=choices.LineLanguage.choices, initial="nl"
+    )
+    started_at = _when()
+    ended_at = _when(required=False)
+    source = LabelledChoiceField(
+        queryset=Source.objects.filter(active=True),
+        required=False,
+        empty_label=_("Direct"),
+    )
+    gender = forms.ChoiceField(
+        choices=choices.Gender.choices, initial="unknown", widget=forms.RadioSelect
+    )
+    age_band = forms.ChoiceField(choices=choices.AgeBand.choices, initial="unknown")
+    living_situation = forms.ChoiceField(
+        choices=choices.LivingSituation.choices, initial="unknown"
+    )
+    municipality = forms.ModelChoiceField(
+        queryset=Municipality.objects.all(),
+        required=False,
+        empty_label=_("Not mentioned"),
+    )
+    regular_caller = forms.BooleanField(required=False)
+    topics = LabelledMultipleChoiceField(
+        queryset=Topic.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    loneliness = forms.ChoiceField(
+        choices=choices.Loneliness.choices, initial="none", widget=forms.RadioSelect
+    )
+    loneliness_kind = forms.ChoiceField(
+        choices=choices.LonelinessKind.choices,
+        initial="unclear",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    sought = forms.MultipleChoiceField(
+        choices=choices.Sought.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    actions = forms.MultipleChoiceField(
+        choices=choices.VolunteerAction.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    phases = forms.MultipleChoiceField(
+        choices=choices.Phase.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    referrals = forms.CharField(
+        required=False,
+        max_length=MAX_REFERRALS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    transfer = forms.ChoiceField(choices=choices.Transfer.choices, initial="none")
+    crisis = forms.BooleanField(required=False)
+    summary = forms.CharField(
+        required=False, max_length=MAX_SUMMARY, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    reflection = forms.CharField(
+        required=False,
+        max_length=MAX_REFLECTION,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, topic_list: TopicList, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = topic_list.topics.all()  # type: ignore[attr-defined]
+        for name, field in self.fields.items():
+            field.label = _field_label(name)
+            field.help_text = choices.HELP_TEXTS.get(name, "")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("started_at"), data.get("ended_at")
+        if start and not end and "ended_at" not in self.errors:
+            end = data["ended_at"] = max(start, timezone.now())  # the timer stops now
+        if start and end and end < start:
+            self.add_error("ended_at", _("The end is before the start."))
+        if start and start > timezone.now() + timedelta(minutes=5):
+            self.add_error("started_at", _("The start lies in the future."))
+        return data
+
+    def to_input(self) -> ContactInput:
+        data = dict(self.cleaned_data)
+        data["topics"] = list(data["topics"])
+        data["loneliness_kind"] = data.get("loneliness_kind") or ""
+        return ContactInput(**data)
+
+
+def _field_label(name: str) -> Any:
+    labels = {
+        "channel": _("Channel"),
+        "line_language": _("Line language"),
+        "started_at": _("Start"),
+        "ended_at": _("End"),
+        "source": _("Source"),
+        "gender": _("Gender"),
+        "age_band": _("Age"),
+        "living_situation": _("Living situation"),
+        "municipality": _("Municipality"),
+        "regular_caller": _("Regular caller"),
+        "topics": _("Topics"),
+        "loneliness": _("Loneliness"),
+        "loneliness_kind": _("Kind of loneliness"),
+        "sought": _("The caller looked for"),
+        "actions": _("What you did"),
+        "phases": _("Phases reached"),
+        "referrals": _("Referrals"),
+        "transfer": _("Transfer"),
+        "crisis": _("Crisis"),
+        "summary": _("Summary"),
+        "reflection": _("Your own reflection"),
+    }
+    return labels[name]
+
+
+class FeedbackForm(forms.Form):
+    text = forms.CharField(
+        label=_("Feedback to the volunteer"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReviewFilterForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("Channel"),
+        required=False,
+        choices=[("", _("All")), *choices.Channel.choices],
+    )
+    loneliness = forms.ChoiceField(
+        label=_("Loneliness"),
+        required=False,
+        choices=[("", _("All")), *choices.Loneliness.choices],
+    )
+    crisis = forms.BooleanField(label=_("Only crisis"), required=False)
+    unread = forms.BooleanField(label=_("Only unread"), required=False)
+    volunteer = forms.CharField(label=_("Volunteer"), required=False, max_length=150)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Up to and including"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

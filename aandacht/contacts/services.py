@@ -1,0 +1,267 @@
+"""Every write of contact reports: drafts, registration, corrections, review."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from aandacht.contacts.choices import ContactType, Loneliness, Transfer
+from aandacht.contacts.defaults import install_defaults
+from aandacht.contacts.models import (
+    Contact,
+    ContactDraft,
+    CrisisResource,
+    Feedback,
+    Municipality,
+    Source,
+    Topic,
+    TopicList,
+)
+from aandacht.contacts.synthetic import SyntheticContact
+from aandacht.core.models import AuditEvent, Region, User
+from aandacht.core.services import audit_record
+from aandacht.privacy.scrub import scrub
+
+FREE_TEXT_FIELDS = ("summary", "reflection", "referrals")
+
+
+class ConflictError(Exception):
+    """Someone else changed the report since it was opened."""
+
+
+@dataclass
+class ContactInput:
+    """The answers of one report, as the form or the API hands them over."""
+
+    channel: str
+    started_at: datetime
+    ended_at: datetime
+    line_language: str = "nl"
+    contact_type: str = ContactType.CONVERSATION
+    source: Source | None = None
+    gender: str = "unknown"
+    age_band: str = "unknown"
+    living_situation: str = "unknown"
+    municipality: Municipality | None = None
+    regular_caller: bool = False
+    topics: list[Topic] = field(default_factory=list)
+    loneliness: str = Loneliness.NONE
+    loneliness_kind: str = ""
+    sought: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    phases: list[str] = field(default_factory=list)
+    referrals: str = ""
+    transfer: str = Transfer.NONE
+    crisis: bool = False
+    summary: str = ""
+    reflection: str = ""
+
+
+def scrub_text(text: str) -> str:
+    return scrub(text).text if text else ""
+
+
+def _field_values(data: ContactInput) -> dict[str, Any]:
+    """The model fields of a report, with free text scrubbed and the rest derived."""
+    values = {
+        name: getattr(data, name)
+        for name in ContactInput.__dataclass_fields__
+        if name != "topics"
+    }
+    for name in FREE_TEXT_FIELDS:
+        values[name] = scrub_text(values[name])
+    if data.loneliness == Loneliness.NONE:
+        values["loneliness_kind"] = ""
+    if data.contact_type != ContactType.CONVERSATION:
+        values.update(_non_data_blanks())
+    seconds = (data.ended_at - data.started_at).total_seconds()
+    values["duration_seconds"] = max(0, round(seconds))
+    return values
+
+
+def _non_data_blanks() -> dict[str, Any]:
+    """A non-data contact is counted, never filled in."""
+    return {
+        "summary": "",
+        "reflection": "",
+        "referrals": "",
+        "sought": [],
+        "actions": [],
+        "phases": [],
+        "crisis": False,
+        "loneliness": Loneliness.NONE,
+        "loneliness_kind": "",
+    }
+
+
+def current_topic_list() -> TopicList:
+    return TopicList.objects.get(is_current=True)
+
+
+def draft_start(*, volunteer: User, region: Region) -> ContactDraft:
+    return ContactDraft.objects.create(volunteer=volunteer, region=region)
+
+
+def draft_save(*, draft: ContactDraft, data: dict[str, Any]) -> ContactDraft:
+    """Keep the form's raw answers; free text is scrubbed before it is stored."""
+    cleaned = {
+        key: value for key, value in data.items() if key != "csrfmiddlewaretoken"
+    }
+    for name in FREE_TEXT_FIELDS:
+        if isinstance(cleaned.get(name), str):
+            cleaned[name] = scrub_text(cleaned[name])
+    draft.data = cleaned
+    draft.updated_at = timezone.now()
+    draft.save(update_fields=["data", "updated_at"])
+    return draft
+
+
+@transaction.atomic
+def contact_register(
+    *, volunteer: User, region: Region, data: ContactInput, key: uuid.UUID
+) -> Contact:
+    """Store one report and drop its draft; sending the same key twice stores one."""
+    existing = Contact.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            contact = Contact.objects.create(
+                region=region,
+                volunteer=volunteer,
+                idempotency_key=key,
+                topic_list=current_topic_list(),
+                **_field_values(data),
+            )
+    except IntegrityError:
+        return Contact.objects.get(idempotency_key=key)
+    if data.contact_type == ContactType.CONVERSATION:
+        contact.topics.set(data.topics)
+    ContactDraft.objects.filter(key=key).delete()
+    return contact
+
+
+@transaction.atomic
+def contact_correct(
+    *, actor: User, contact: Contact, data: ContactInput, version: int
+) -> Contact:
+    """Change a report, unless someone else changed it since `version` was read."""
+    values = _field_values(data)
+    values["updated_at"] = timezone.now()
+    changed = Contact.objects.filter(pk=contact.pk, version=version).update(
+        version=version + 1, **values
+    )
+    if not changed:
+        raise ConflictError
+    contact.refresh_from_db()
+    if contact.is_conversation:
+        contact.topics.set(data.topics)
+    else:
+        contact.topics.clear()
+    if actor.pk != contact.volunteer_id:
+        audit_record(
+            action=AuditEvent.Action.CONTACT_CHANGED,
+            actor=actor,
+            region=contact.region,
+            target=contact,
+        )
+    return contact
+
+
+def contact_viewed(*, viewer: User, contact: Contact, request: Any = None) -> None:
+    """Every staff view of a report is audited."""
+    audit_record(
+        action=AuditEvent.Action.VIEWED,
+        actor=viewer,
+        region=contact.region,
+        target=contact,
+        request=request,
+    )
+
+
+def contact_mark_read(*, supervisor: User, contact: Contact) -> Contact:
+    if contact.read_at is None:
+        contact.read_at = timezone.now()
+        contact.read_by = supervisor
+        contact.save(update_fields=["read_at", "read_by"])
+    return contact
+
+
+@transaction.atomic
+def feedback_give(*, supervisor: User, contact: Contact, text: str) -> Feedback:
+    contact_mark_read(supervisor=supervisor, contact=contact)
+    return Feedback.objects.create(
+        contact=contact, author=supervisor, text=scrub_text(text.strip())
+    )
+
+
+def feedback_mark_seen(*, volunteer: User) -> int:
+    """The volunteer opened their reports: their new feedback counts as seen."""
+    return Feedback.objects.filter(
+        contact__volunteer=volunteer, seen_at__isnull=True
+    ).update(seen_at=timezone.now())
+
+
+def lists_install_defaults() -> None:
+    install_defaults(TopicList, Topic, Source, CrisisResource)
+
+
+def municipalities_add(*, region: Region, rows: list[tuple[str, str]]) -> None:
+    for code, name in rows:
+        Municipality.objects.update_or_create(
+            code=code, defaults={"name": name, "region": region}
+        )
+
+
+@transaction.atomic
+def contacts_bulk_create(*, rows: list[tuple[Region, User, SyntheticContact]]) -> int:
+    """Store synthetic contacts in bulk (demo and benchmarks).
+
+    Their summaries are made from a fixed list without identifiers, so they
+    skip the scrubber, which would dominate the time for millions of rows.
+    """
+    topic_list = current_topic_list()
+    topic_ids = dict(topic_list.topics.values_list("code", "pk"))
+    week_ago = timezone.now() - timedelta(days=7)
+    contacts = [
+        _synthetic_row(region, user, s, topic_list, week_ago)
+        for region, user, s in rows
+    ]
+    Contact.objects.bulk_create(contacts, batch_size=2000)
+    links = [
+        Contact.topics.through(contact_id=contact.pk, topic_id=topic_ids[code])
+        for contact, (_region, _user, synthetic) in zip(contacts, rows, strict=True)
+        for code in synthetic.topics
+    ]
+    Contact.topics.through.objects.bulk_create(links, batch_size=5000)
+    return len(contacts)
+
+
+def _synthetic_row(
+    region: Region,
+    user: User,
+    synthetic: SyntheticContact,
+    topic_list: TopicList,
+    week_ago: datetime,
+) -> Contact:
+    ended = synthetic.started_at + timedelta(seconds=synthetic.duration_seconds)
+    values = {
+        name: getattr(synthetic, name)
+        for name in SyntheticContact.__dataclass_fields__
+        if name != "topics"
+    }
+    return Contact(
+        region=region,
+        volunteer=user,
+        topic_list=topic_list,
+        ended_at=ended,
+        created_at=ended,
+        updated_at=ended,
+        read_at=ended if synthetic.started_at < week_ago else None,
+        **values,
+    )

@@ -1,0 +1,137 @@
+"""The permission matrix of the contact screens, for every persona of the cast.
+
+The draft and the report belong to the volunteer of region zuid.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from django.urls import reverse
+
+from aandacht.contacts.models import ContactDraft
+from aandacht.core.tests.test_permissions import (
+    DENIED,
+    HIDDEN,
+    OK,
+    PERSONAS,
+    TO_LOGIN,
+    each,
+    row,
+)
+
+from .conftest import make_contact
+
+MOVES_ON = "a redirect within the site"  # e.g. to the new draft, or home
+
+VOLUNTEERS_ONLY = (OK, DENIED, DENIED, DENIED, DENIED, DENIED)
+OWN_DRAFT = (MOVES_ON, DENIED, DENIED, DENIED, DENIED, DENIED)
+REVIEWERS = (DENIED, OK, DENIED, DENIED, DENIED, DENIED)
+
+MATRIX = {
+    "contact_new": row(
+        zuid=OWN_DRAFT,
+        noord=OWN_DRAFT,
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    "contact_draft": row(
+        zuid=VOLUNTEERS_ONLY,
+        noord=(HIDDEN, *each(DENIED)[1:]),
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    "contact_autosave": row(
+        zuid=VOLUNTEERS_ONLY,
+        noord=(HIDDEN, *each(DENIED)[1:]),
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    "contact_non_data": row(
+        zuid=OWN_DRAFT,
+        noord=(HIDDEN, *each(DENIED)[1:]),
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    "draft_discard": row(
+        zuid=OWN_DRAFT,
+        noord=(HIDDEN, *each(DENIED)[1:]),
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    "my_reports": row(
+        zuid=VOLUNTEERS_ONLY,
+        noord=VOLUNTEERS_ONLY,
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    "contact_edit": row(
+        zuid=(OK, OK, DENIED, DENIED, DENIED, DENIED),
+        noord=(HIDDEN, HIDDEN, DENIED, DENIED, DENIED, DENIED),
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    "review_queue": row(
+        zuid=REVIEWERS,
+        noord=REVIEWERS,
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    "review_detail": row(
+        zuid=REVIEWERS,
+        noord=(DENIED, HIDDEN, *each(DENIED)[2:]),
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+}
+
+
+def request_for(name: str, cast) -> tuple[str, str, dict[str, str]]:
+    owner = cast["volunteer_zuid"]
+    if name in {
+        "contact_draft",
+        "contact_autosave",
+        "contact_non_data",
+        "draft_discard",
+    }:
+        draft = ContactDraft.objects.create(volunteer=owner, region=cast.zuid)
+        if name == "contact_draft":
+            return "get", reverse(name, args=[draft.key]), {}
+        return "post", reverse(name, args=[draft.key]), {"contact_type": "silent"}
+    if name in {"contact_edit", "review_detail"}:
+        contact = make_contact(owner, cast.zuid)
+        return "get", reverse(name, args=[contact.pk]), {}
+    return "get", reverse(name), {}
+
+
+CASES = [
+    pytest.param(name, persona, expected, id=f"{name}-{persona}")
+    for name, expectations in MATRIX.items()
+    for persona, expected in zip(PERSONAS, expectations, strict=True)
+]
+
+
+@pytest.mark.parametrize(("name", "persona", "expected"), CASES)
+def test_permission_matrix(client, cast, lists, login, name, persona, expected):
+    if persona != "anonymous":
+        login(cast[persona])
+    method, path, data = request_for(name, cast)
+    response = getattr(client, method)(path, data)
+    if expected == MOVES_ON:
+        assert response.status_code == 302
+        assert not response.url.startswith(reverse("login"))
+    elif isinstance(expected, int):
+        assert response.status_code == expected
+    else:
+        assert response.status_code == 302
+        assert response.url == expected.format(next=quote(path))

@@ -1,0 +1,207 @@
+"""A volunteer registers a report: drafts, validation, idempotency, scrubbing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from aandacht.contacts.models import Contact, ContactDraft
+from aandacht.core.tests.html import parse
+
+from .conftest import topic
+
+pytestmark = pytest.mark.django_db
+
+
+def open_new_report(client) -> ContactDraft:
+    response = client.get(reverse("contact_new"))
+    assert response.status_code == 302
+    return ContactDraft.objects.latest("started_at")
+
+
+def local_minute(offset_minutes: int) -> str:
+    moment = timezone.localtime() + timedelta(minutes=offset_minutes)
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def typical_report(draft: ContactDraft, **changes) -> dict[str, object]:
+    data: dict[str, object] = {
+        "channel": "phone",
+        "line_language": "nl",
+        "started_at": local_minute(-60),
+        "ended_at": local_minute(-39),
+        "gender": "female",
+        "age_band": "80+",
+        "living_situation": "alone",
+        "transfer": "none",
+        "topics": [topic("loneliness").pk, topic("grief").pk],
+        "loneliness": "out_of",
+        "loneliness_kind": "emotional",
+        "sought": ["heard"],
+        "actions": ["listened"],
+        "phases": ["opening", "exploration", "closing"],
+        "summary": (
+            "Mevrouw belt omdat ze niemand anders heeft. Haar man is vorig jaar "
+            "overleden. Ze wil vooral gehoord worden."
+        ),
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_typical_report_is_stored_with_its_indicators(client, cast, lists, login):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    response = client.post(
+        reverse("contact_draft", args=[draft.key]), typical_report(draft)
+    )
+    assert response.status_code == 302
+    contact = Contact.objects.get()
+    assert contact.region == cast.zuid
+    assert contact.volunteer == cast["volunteer_zuid"]
+    assert contact.loneliness == "out_of"
+    assert contact.loneliness_kind == "emotional"
+    assert {t.code for t in contact.topics.all()} == {"loneliness", "grief"}
+    assert contact.topic_list == lists
+    assert contact.duration_seconds == 21 * 60
+    assert contact.phases == ["opening", "exploration", "closing"]
+    assert not ContactDraft.objects.filter(key=draft.key).exists()
+
+
+def test_sending_the_same_report_twice_stores_it_once(client, cast, lists, login):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    url = reverse("contact_draft", args=[draft.key])
+    client.post(url, typical_report(draft))
+    ContactDraft.objects.create(
+        key=draft.key, volunteer=cast["volunteer_zuid"], region=cast.zuid
+    )
+    client.post(url, typical_report(draft))
+    assert Contact.objects.count() == 1
+
+
+def test_names_and_numbers_in_the_summary_are_never_stored(client, cast, lists, login):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    summary = "Mevrouw Roos Verbeek belde, bereikbaar op 06-12345678."
+    client.post(
+        reverse("contact_draft", args=[draft.key]),
+        typical_report(draft, summary=summary),
+    )
+    stored = Contact.objects.get().summary
+    assert "06-12345678" not in stored
+    assert "Verbeek" not in stored
+    assert "[TELEFOON]" in stored
+
+
+def test_an_end_before_the_start_is_refused_and_nothing_is_lost(
+    client, cast, lists, login
+):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    data = typical_report(draft, ended_at=local_minute(-90))
+    response = client.post(reverse("contact_draft", args=[draft.key]), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The end is before the start." in page or "Het einde ligt" in page
+    assert "Ze wil vooral gehoord worden." in page
+    assert Contact.objects.count() == 0
+    draft.refresh_from_db()
+    assert "gehoord" in draft.data["summary"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("channel", "telegraph"), ("loneliness", "sometimes"), ("summary", "x" * 2001)],
+)
+def test_an_unknown_code_or_an_over_long_text_is_refused(
+    client, cast, lists, login, field, value
+):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    data = typical_report(draft, **{field: value})
+    response = client.post(reverse("contact_draft", args=[draft.key]), data)
+    assert response.status_code == 200
+    assert Contact.objects.count() == 0
+    assert 'class="form-errors"' in response.content.decode()
+
+
+def test_a_non_data_contact_is_counted_in_one_click(client, cast, lists, login):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    response = client.post(
+        reverse("contact_non_data", args=[draft.key]),
+        {"contact_type": "hung_up", "channel": "chat"},
+    )
+    assert response.status_code == 302
+    contact = Contact.objects.get()
+    assert (contact.contact_type, contact.channel) == ("hung_up", "chat")
+    assert contact.summary == ""
+
+
+def test_a_non_data_type_must_be_one_of_the_list(client, cast, lists, login):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    client.post(
+        reverse("contact_non_data", args=[draft.key]), {"contact_type": "conversation"}
+    )
+    assert Contact.objects.count() == 0
+
+
+def test_the_draft_is_autosaved_scrubbed_and_offered_again(client, cast, lists, login):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    response = client.post(
+        reverse("contact_autosave", args=[draft.key]),
+        {"summary": "Meneer belt vanaf 0612345678 over zijn buurman.", "topics": []},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert "[TELEFOON]" in response.content.decode()
+    draft.refresh_from_db()
+    assert "0612345678" not in draft.data["summary"]
+
+    client.logout()
+    login(cast["volunteer_zuid"])
+    offer = client.get(reverse("contact_new"))
+    assert offer.status_code == 200
+    assert reverse("contact_draft", args=[draft.key]) in offer.content.decode()
+    page = client.get(reverse("contact_draft", args=[draft.key])).content.decode()
+    assert "over zijn buurman" in page
+
+
+def test_a_fresh_start_is_possible_beside_a_draft(client, cast, lists, login):
+    login(cast["volunteer_zuid"])
+    open_new_report(client)
+    response = client.get(reverse("contact_new") + "?fresh=1")
+    assert response.status_code == 302
+    assert ContactDraft.objects.count() == 2
+
+
+def test_the_crisis_panel_is_open_when_the_draft_says_crisis(
+    client, cast, lists, login
+):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    client.post(
+        reverse("contact_autosave", args=[draft.key]), {"crisis": "on", "summary": ""}
+    )
+    page = client.get(reverse("contact_draft", args=[draft.key])).content.decode()
+    assert 'class="crisis-panel crisis-panel--active" id="crisis-panel" open' in page
+    assert "0800-0113" in page
+
+
+def test_the_channel_defaults_to_the_volunteers_last_one(client, cast, lists, login):
+    from .conftest import make_contact
+
+    make_contact(cast["volunteer_zuid"], cast.zuid, channel="chat", line_language="tr")
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    page = client.get(reverse("contact_draft", args=[draft.key])).content.decode()
+    chat = parse(page).find("input", name="channel", value="chat")
+    assert "checked" in chat.attrs
+    assert chat.attrs["data-shortcut"] == "c"
+    assert '<option value="tr" selected>' in page
