@@ -265,3 +265,34 @@ def _synthetic_row(
         read_at=ended if synthetic.started_at < week_ago else None,
         **values,
     )
+
+
+@transaction.atomic
+def topic_list_new_version(*, source: TopicList) -> TopicList:
+    """A copy of `source` as the next version, to edit before making it current.
+
+    Reports keep the version they were made with, so a list in use is never
+    edited in place.
+    """
+    latest = TopicList.objects.order_by("-version").values_list("version", flat=True)
+    topic_list = TopicList.objects.create(version=(latest.first() or 0) + 1)
+    Topic.objects.bulk_create(
+        Topic(
+            topic_list=topic_list,
+            code=topic.code,
+            label_nl=topic.label_nl,
+            label_en=topic.label_en,
+            order=topic.order,
+            is_crisis=topic.is_crisis,
+        )
+        for topic in source.topics.all()
+    )
+    return topic_list
+
+
+@transaction.atomic
+def topic_list_make_current(*, topic_list: TopicList) -> TopicList:
+    TopicList.objects.filter(is_current=True).update(is_current=False)
+    topic_list.is_current = True
+    topic_list.save(update_fields=["is_current"])
+    return topic_list
