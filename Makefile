@@ -13,7 +13,7 @@ DEMO_ENV := AANDACHT_DEMO=1 DEBUG=1
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: messages run test lint test-sqlite test-postgres translations static \
+.PHONY: bench-scrub bench-contacts messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
@@ -85,3 +85,14 @@ clean:
 # Refresh the Dutch catalogue after adding or changing texts.
 messages: $(VENV)/.installed
 	$(CHECK_ENV) $(MANAGE) makemessages -l nl --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+
+N ?= 3500000
+
+# The scrubber against its corpus (#3): recall, words kept, notes per second.
+bench-scrub: $(VENV)/.installed
+	$(PY) bench/bench_scrub.py
+
+# Contact reports at national scale (#3): load N synthetic contacts into a
+# throw-away PostgreSQL, then time saving a report, the review queue and home.
+bench-contacts: translations
+	AANDACHT_DEMO=1 scripts/with-postgres $(PY) bench/bench_contacts.py --contacts $(N)

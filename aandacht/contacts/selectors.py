@@ -7,8 +7,19 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, Q, QuerySet, When
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from aandacht.contacts import access
 from aandacht.contacts.models import Contact, ContactDraft, CrisisResource, Feedback
@@ -16,6 +27,9 @@ from aandacht.core.access import AnyUser
 from aandacht.core.models import Region, User
 
 QUEUE_PAGE_SIZE = 40
+# The review queue counts (and pages through) at most this many reports.
+QUEUE_COUNT_LIMIT = 10_000
+UNREAD = ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField())
 
 
 def unfinished_drafts(user: User) -> QuerySet[ContactDraft]:
@@ -56,6 +70,24 @@ def my_reports(user: AnyUser) -> QuerySet[Contact]:
         .prefetch_related("feedback", "topics")
         .order_by("-started_at")
     )
+
+
+def api_reports(user: AnyUser) -> QuerySet[Contact]:
+    """The volunteer's own reports of the last 30 days, as the JSON API lists them."""
+    return (
+        access.own_contacts(user)
+        .select_related("region", "source", "municipality", "topic_list")
+        .prefetch_related("topics")
+        .order_by("-started_at", "-pk")
+    )
+
+
+def api_report(user: AnyUser, contact_id: int) -> Contact:
+    """One of the volunteer's own reports; anyone else's answers 404."""
+    contact = api_reports(user).filter(pk=contact_id).first()
+    if contact is None:
+        raise Http404
+    return contact
 
 
 def unseen_feedback_count(user: User) -> int:
@@ -103,20 +135,69 @@ def _filtered(contacts: QuerySet[Contact], filters: ReviewFilters) -> QuerySet[C
 
 
 def review_queue(user: AnyUser, filters: ReviewFilters, page: str) -> Page[Any]:
-    """Unread first, crisis on top of them, newest first; conversations only."""
-    contacts = Contact.objects.conversations().filter(
-        region__in=access.review_regions(user)
+    """Unread first, crisis on top of them, newest first; conversations only.
+
+    The order is that of the index `contact_review_order`, so a page reads
+    its forty rows from the index instead of sorting a region's millions.
+    """
+    regions = list(access.review_regions(user).values_list("pk", flat=True))
+    contacts = _filtered(
+        Contact.objects.conversations().filter(region__in=regions), filters
     )
     ordered = (
-        _filtered(contacts, filters)
-        .select_related("volunteer", "region")
-        .annotate(
-            feedback_count=Count("feedback"),
-            unread=Case(When(read_at__isnull=True, then=1), default=0),
-        )
+        contacts.select_related("volunteer", "region")
+        .annotate(unread=UNREAD, feedback_count=_feedback_count())
         .order_by("-unread", "-crisis", "-started_at")
     )
-    return Paginator(ordered, QUEUE_PAGE_SIZE).get_page(page)
+    paginator = BoundedPaginator(
+        ordered, QUEUE_PAGE_SIZE, counted=contacts, limit=QUEUE_COUNT_LIMIT
+    )
+    return paginator.get_page(page)
+
+
+def _feedback_count() -> Coalesce:
+    """Feedback per report, counted for the rows of one page only."""
+    given = (
+        Feedback.objects.filter(contact=OuterRef("pk"))
+        .order_by()
+        .values("contact")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(given), 0)
+
+
+class BoundedPaginator(Paginator[Contact]):
+    """Counts at most `limit` items: exact below it, `capped` above it.
+
+    An exact count of a region's millions of reports takes longer than the
+    page itself; beyond the limit, older reports are found by period.
+    """
+
+    def __init__(
+        self,
+        object_list: QuerySet[Contact],
+        per_page: int,
+        *,
+        counted: QuerySet[Contact],
+        limit: int,
+    ) -> None:
+        super().__init__(object_list, per_page)
+        self.counted = counted
+        self.limit = limit
+
+    @cached_property
+    def _bounded_count(self) -> int:
+        return self.counted.order_by().values("pk")[: self.limit + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._bounded_count, self.limit)
+
+    @property
+    def capped(self) -> bool:
+        """Whether more items match than `count` says."""
+        return self._bounded_count > self.limit
 
 
 def review_detail(contact: Contact) -> dict[str, Any]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from aandacht.contacts.choices import ContactType, Loneliness, Transfer
@@ -146,6 +148,35 @@ def contact_register(
     return contact
 
 
+class IdempotencyKeyTaken(Exception):
+    """The key already belongs to someone else's report or draft."""
+
+
+def contact_register_once(
+    *, volunteer: User, region: Region, data: ContactInput, key: uuid.UUID
+) -> tuple[Contact, bool]:
+    """`contact_register` for programs that retry: the report, and whether it is new.
+
+    A retry with the same key returns the stored report unchanged. A key of
+    someone else's report or draft is refused, so that it neither shows their
+    report nor discards their draft. (Two simultaneous first attempts store
+    one report, but may both be told it is new.)
+    """
+    existing = Contact.objects.filter(idempotency_key=key).first()
+    if existing is None:
+        if ContactDraft.objects.filter(key=key).exclude(volunteer=volunteer).exists():
+            raise IdempotencyKeyTaken
+        existing = contact_register(
+            volunteer=volunteer, region=region, data=data, key=key
+        )
+        created = True
+    else:
+        created = False
+    if existing.volunteer_id != volunteer.pk:
+        raise IdempotencyKeyTaken
+    return existing, created
+
+
 @transaction.atomic
 def contact_correct(
     *, actor: User, contact: Contact, data: ContactInput, version: int
@@ -224,12 +255,16 @@ def contacts_bulk_create(*, rows: list[tuple[Region, User, SyntheticContact]]) -
 
     Their summaries are made from a fixed list without identifiers, so they
     skip the scrubber, which would dominate the time for millions of rows.
+    On PostgreSQL they stream in with COPY, several times faster than
+    INSERT for the millions of a national benchmark; elsewhere bulk_create.
     """
     topic_list = current_topic_list()
     topic_ids = dict(topic_list.topics.values_list("code", "pk"))
     week_ago = timezone.now() - timedelta(days=7)
+    if connection.vendor == "postgresql":
+        return _copy_synthetic(rows, topic_list, topic_ids, week_ago)
     contacts = [
-        _synthetic_row(region, user, s, topic_list, week_ago)
+        Contact(**_synthetic_row(region, user, s, topic_list, week_ago))
         for region, user, s in rows
     ]
     Contact.objects.bulk_create(contacts, batch_size=2000)
@@ -242,29 +277,81 @@ def contacts_bulk_create(*, rows: list[tuple[Region, User, SyntheticContact]]) -
     return len(contacts)
 
 
+def _copy_synthetic(
+    rows: list[tuple[Region, User, SyntheticContact]],
+    topic_list: TopicList,
+    topic_ids: dict[str, int],
+    week_ago: datetime,
+) -> int:
+    """COPY the contacts with ids drawn from their sequence, then their topics."""
+    fields = Contact._meta.concrete_fields
+    constants = {field.attname: _copy_default(field) for field in fields}
+    table = connection.ops.quote_name(Contact._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    links_table = connection.ops.quote_name(Contact.topics.through._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+            "FROM generate_series(1, %s)",
+            [Contact._meta.db_table, len(rows)],
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+        raw = cursor.cursor
+        with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for pk, (region, user, synthetic) in zip(ids, rows, strict=True):
+                values = constants | _synthetic_row(
+                    region, user, synthetic, topic_list, week_ago, for_copy=True
+                )
+                values["id"] = pk
+                copy.write_row([values[field.attname] for field in fields])
+        with raw.copy(f"COPY {links_table} (contact_id, topic_id) FROM STDIN") as copy:
+            for pk, (_region, _user, synthetic) in zip(ids, rows, strict=True):
+                for code in synthetic.topics:
+                    copy.write_row((pk, topic_ids[code]))
+    return len(ids)
+
+
+def _copy_default(field: Any) -> Any:
+    """A field's default as COPY takes it; JSON as text, once rather than per row."""
+    if isinstance(field, models.JSONField):
+        return json.dumps(field.get_default())
+    return field.get_db_prep_save(field.get_default(), connection)
+
+
 def _synthetic_row(
     region: Region,
     user: User,
     synthetic: SyntheticContact,
     topic_list: TopicList,
     week_ago: datetime,
-) -> Contact:
+    *,
+    for_copy: bool = False,
+) -> dict[str, Any]:
+    """A contact's field values by attname; for COPY, lists as JSON text."""
     ended = synthetic.started_at + timedelta(seconds=synthetic.duration_seconds)
     values = {
         name: getattr(synthetic, name)
         for name in SyntheticContact.__dataclass_fields__
         if name != "topics"
     }
-    return Contact(
-        region=region,
-        volunteer=user,
-        topic_list=topic_list,
-        ended_at=ended,
-        created_at=ended,
-        updated_at=ended,
-        read_at=ended if synthetic.started_at < week_ago else None,
-        **values,
-    )
+    if for_copy:
+        for name in ("sought", "actions", "phases"):
+            values[name] = _json_list(tuple(values[name]))
+    return values | {
+        "region_id": region.pk,
+        "volunteer_id": user.pk,
+        "topic_list_id": topic_list.pk,
+        "idempotency_key": uuid.uuid4(),
+        "ended_at": ended,
+        "created_at": ended,
+        "updated_at": ended,
+        "read_at": ended if synthetic.started_at < week_ago else None,
+    }
+
+
+@functools.cache
+def _json_list(items: tuple[str, ...]) -> str:
+    return json.dumps(list(items))
 
 
 @transaction.atomic

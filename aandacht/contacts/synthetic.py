@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 # Relative weight of each hour of the day (0..23): quiet nights, an evening peak.
 HOUR_WEIGHTS = [
@@ -105,9 +105,14 @@ class SyntheticContact:
 
 
 def _moment(rng: random.Random, start: datetime, days: int) -> datetime:
+    """A moment on a day after `start`, at an hour of `start`'s time zone, in UTC.
+
+    In UTC, adding a duration never lands in a summer-time gap or fold.
+    """
     day = start + timedelta(days=rng.randrange(days))
     hour = rng.choices(range(24), weights=HOUR_WEIGHTS)[0]
-    return day.replace(hour=hour, minute=rng.randrange(60), second=rng.randrange(60))
+    moment = day.replace(hour=hour, minute=rng.randrange(60), second=rng.randrange(60))
+    return moment.astimezone(UTC)
 
 
 def _conversation(rng: random.Random, contact: SyntheticContact) -> None:

@@ -7,6 +7,7 @@ existence is not revealed; a role that may not use a screen at all gets 403.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AnonymousUser
@@ -15,10 +16,13 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django_otp import user_has_device
 
-from aandacht.core.models import AuditEvent, Region, RoleAssignment, User
+from aandacht.core.models import ApiToken, AuditEvent, Region, RoleAssignment, User
 from aandacht.core.roles import STAFF_ROLES, Role
 
 AnyUser = User | AnonymousUser
+
+# What `services.api_token_create` makes: a mark and 43 URL-safe characters.
+API_KEY_FORMAT = re.compile(r"aan_[A-Za-z0-9_-]{43}")
 
 TEAM_ROLES = frozenset({Role.SUPERVISOR, Role.COORDINATOR, Role.ADMIN})
 UNLOCK_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
@@ -120,4 +124,23 @@ def audit_events_for(user: AnyUser) -> QuerySet[AuditEvent]:
     members = RoleAssignment.objects.filter(region__in=regions).values("user_id")
     return AuditEvent.objects.filter(
         Q(region__in=regions) | Q(region__isnull=True, actor__in=members)
+    )
+
+
+def api_token_for(key: str) -> ApiToken | None:
+    """The token a program presented, if it is valid and its owner still active.
+
+    Unknown, revoked and malformed keys all give None: the API then answers
+    401 without saying which it was.
+    """
+    if not API_KEY_FORMAT.fullmatch(key):
+        return None
+    return (
+        ApiToken.objects.select_related("user")
+        .filter(
+            key_hash=ApiToken.hash_key(key),
+            revoked_at__isnull=True,
+            user__is_active=True,
+        )
+        .first()
     )

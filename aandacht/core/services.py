@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import secrets
+from datetime import timedelta
 from typing import Any
 
 from axes.utils import reset
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from aandacht.core.models import AuditEvent, Organisation, Region, RoleAssignment, User
+from aandacht.core.models import (
+    ApiToken,
+    AuditEvent,
+    Organisation,
+    Region,
+    RoleAssignment,
+    User,
+)
 
 Action = AuditEvent.Action
 
@@ -123,3 +133,51 @@ def two_factor_confirm(
     device.save(update_fields=["confirmed"])
     audit_record(action=Action.OTP_SETUP, actor=user, request=request)
     return device
+
+
+API_KEY_MARK = "aan_"  # makes a leaked key easy to recognise (and to scan for)
+API_TOKEN_PREFIX_LENGTH = 12
+API_TOKEN_USE_PRECISION = timedelta(minutes=1)
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new API token for `user`, and its plain key, which is never stored."""
+    key = API_KEY_MARK + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        prefix=key[:API_TOKEN_PREFIX_LENGTH],
+        key_hash=ApiToken.hash_key(key),
+    )
+    audit_record(
+        action=Action.API_TOKEN_CREATED,
+        actor=user,
+        target=token,
+        detail={"prefix": token.prefix},
+    )
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, actor: User | None = None) -> ApiToken:
+    """Stop a token from working; revoking it again changes nothing."""
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(
+            action=Action.API_TOKEN_REVOKED,
+            actor=actor or token.user,
+            target=token,
+            detail={"prefix": token.prefix},
+        )
+    return token
+
+
+def api_token_mark_used(*, token: ApiToken) -> None:
+    """Note when a token was last used, to the minute, to spare a write per call."""
+    now = timezone.now()
+    last = token.last_used_at
+    if last is None or now - last >= API_TOKEN_USE_PRECISION:
+        token.last_used_at = now
+        token.save(update_fields=["last_used_at"])

@@ -108,6 +108,10 @@ Known limits
   "heeft" or "belde" follows ("Winter heeft ze een hekel aan" keeps it, but
   "Storm heeft schade gedaan" loses it).
 * Licence plates must be written with hyphens in capitals.
+* Over-scrubbing, on purpose on the safe side: a neighbourhood that ends like
+  a street ("Bloemhof") becomes [ADRES]; an organisation that is not in the
+  short list but holds a name ("Praktijk Jansen") loses the name; famous
+  people's names are scrubbed; any day with a month becomes [DATUM].
 
 Deduce
 ======
@@ -122,8 +126,13 @@ work (IBAN with spaces and mod-97, BSN with the 11-test, all phone formats,
 licence plates, handles, streets without a number).
 
 Creating ``deduce.Deduce`` takes seconds, so one instance is created lazily
-per process, under a lock, and reused (:func:`get_deduce`). Importing Deduce
-configures the root logger and the warnings filters; both are restored.
+per process, under a lock, and reused (:func:`get_deduce`); a web process
+can call it at start-up. Importing Deduce configures the root logger and the
+warnings filters; both are restored. Deduce's name rules take time cubic in
+a run of capitalised words, so a text over 400 characters goes to Deduce in
+pieces of whole sentences (a very long sentence in pieces of about 120
+characters, cut between lower-case words); this module's own annotators
+always see the whole text.
 """
 
 from __future__ import annotations
@@ -375,6 +384,7 @@ _WORD_NAMES: frozenset[str] = frozenset(
         " veld beek brink kuiper timmerman molenaar slager schilder engel"
         " iris fleur jade amber lelie linde eik hazel vrede geluk dag zee"
         " wind regen sneeuw hemel steen goud zilver appel peer kers maatje bank"
+        " mooi fijn goed sterk knap lief zacht stil rustig vrolijk blij"
     )
 )
 _PERSON_ADJECTIVES = (
@@ -452,6 +462,12 @@ _STREET_WORDS = (
     "|dreef|steeg|hof|markt|boulevard|plantsoen|allee|promenade|wal"
 )
 _STREET_SUFFIX = re.compile(rf"[{_LOWER}](?:{_STREET_WORDS})$")
+# Endings that make a street even when a place has the same name
+# ("Hoogstraat"); unlike -dijk or -weg ("Kinderdijk" is a village).
+_SURE_STREET_SUFFIX = re.compile(
+    rf"[{_LOWER}](?:straat|straatje|laan|laantje|plein|pleintje|gracht|kade"
+    r"|singel|steeg|dreef|boulevard|plantsoen)$"
+)
 _STREET_HEAD = re.compile(rf"(?:^|\s)(?:{_STREET_WORDS.title()})(?:\s|$)")
 _STREET_PATTERN = re.compile(
     r"(?<![\w-])(?:(?:Burgemeester|Burg\.|Dokter|Dr\.|Koningin|Koning|Prins"
@@ -480,8 +496,9 @@ _ADDRESS_CONTEXT = re.compile(
 )
 _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3}\s?[A-Z]{2}(?![\w-])")
 _PLACE_AFTER_POSTCODE = re.compile(
-    rf",?\s+{_CAPNAME}(?:\s(?:aan den|aan de|aan|op|in|{_CAPNAME})){{0,3}}"
+    rf",?\s+{_CAPNAME}(?:\s(?:(?:aan den|aan de|aan|op|in)\s)?{_CAPNAME}){{0,3}}"
 )
+_ADDRESS_GAP = re.compile(r",?\s+")
 _POSTBUS = re.compile(r"(?<![\w-])[Pp]ostbus\s\d{1,5}(?![\w-])")
 
 _EMAIL = re.compile(
@@ -561,7 +578,7 @@ _IBAN_LENGTHS: dict[str, int] = {
 
 # A run of digits with the separators people write in phone numbers.
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+@/.,:-])(?:\+[ ]?|\(?)(?=\d)"
+    r"(?<![\w+@/])(?<!\d[.,:-])(?:\+[ ]?|\(?)(?=\d)"
     r"(?:\d|\((?=\d)|(?<=\d)\)|[ ]?[-./][ ]?(?=[\d(])|[ ](?=[\d(]))*"
 )
 _SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
@@ -820,21 +837,77 @@ class _DeduceSpans(NamedTuple):
     dates: list[tuple[int, int]]
 
 
+# Deduce's name annotators take time cubic in a run of capitalised words
+# ("Jan Jan Jan ..."), so a long text goes to Deduce in pieces: whole
+# sentences up to _CHUNK characters, and a longer sentence cut at a space
+# between two lower-case words (or at any space) every _PIECE characters.
+_CHUNK = 400
+_PIECE = 120
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\s*")
+_SAFE_CUT = re.compile(rf"(?<=[{_LOWER}]) (?=[{_LOWER}])")
+_INTERFIX_WORDS = frozenset(
+    _words("van de den der het 't ter ten te la le da du dos el al von bin ben")
+)
+
+
+def _cut_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most about _PIECE characters of one long sentence."""
+    pieces = []
+    while end - start > _PIECE:
+        limit = start + _PIECE
+        cut = None
+        for m in _SAFE_CUT.finditer(text, start + _PIECE // 2, limit):
+            following = text[m.end() : m.end() + 4].split(" ")[0]
+            if following not in _INTERFIX_WORDS:
+                cut = m.start()
+        if cut is None:
+            space = text.rfind(" ", start + 1, limit)
+            cut = space if space > start else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` to hand to Deduce one by one."""
+    if len(text) <= _CHUNK:
+        return [(0, len(text))]
+    bounds = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    chunks: list[tuple[int, int]] = []
+    packing = False  # may the next sentence join the last chunk?
+    start = 0
+    for end in [*bounds, len(text)]:
+        if end - start > _CHUNK:
+            chunks.extend(_cut_sentence(text, start, end))
+            packing = False
+        elif packing and end - chunks[-1][0] <= _CHUNK:
+            chunks[-1] = (chunks[-1][0], end)
+        else:
+            chunks.append((start, end))
+            packing = True
+        start = end
+    return chunks
+
+
 def _deduce_spans(text: str) -> _DeduceSpans:
-    doc = get_deduce().deidentify(text, disabled=set(_DEDUCE_OFF))
+    deduce = get_deduce()
     spans = _DeduceSpans([], [], {}, [], [])
-    for ann in doc.annotations:
-        tag, start, end = ann.tag, ann.start_char, ann.end_char
-        if tag in ("persoon", "patient"):
-            spans.names.append((start, end))
-        elif tag.startswith("straat"):
-            spans.streets.append((start, end, "huisnummer" in tag))
-        elif tag == "locatie":
-            spans.places[start] = max(end, spans.places.get(start, end))
-        elif tag in ("ziekenhuis", "zorginstelling"):
-            spans.institutions.append((start, end))
-        elif tag == "datum":
-            spans.dates.append((start, end))
+    for offset, chunk_end in _chunks(text):
+        doc = deduce.deidentify(text[offset:chunk_end], disabled=set(_DEDUCE_OFF))
+        for ann in doc.annotations:
+            tag = ann.tag
+            start, end = ann.start_char + offset, ann.end_char + offset
+            if tag in ("persoon", "patient"):
+                spans.names.append((start, end))
+            elif tag.startswith("straat"):
+                spans.streets.append((start, end, "huisnummer" in tag))
+            elif tag == "locatie":
+                spans.places[start] = max(end, spans.places.get(start, end))
+            elif tag in ("ziekenhuis", "zorginstelling"):
+                spans.institutions.append((start, end))
+            elif tag == "datum":
+                spans.dates.append((start, end))
     return spans
 
 
@@ -886,7 +959,9 @@ def _accept_street(
     text: str, start: int, end: int, places: set[tuple[int, int]]
 ) -> bool:
     street = text[start:end]
-    if not street[:1].isupper() or (start, end) in places:
+    if not street[:1].isupper():
+        return False
+    if (start, end) in places and not _SURE_STREET_SUFFIX.search(street):
         return False
     if street.lower() in _NOT_A_STREET:
         return False
@@ -911,7 +986,12 @@ def _street_findings(
             candidates.append((start, end))
         elif _accept_street(text, start, end, places):
             candidates.append((start, end))
-    candidates.extend((f.start, f.end) for f in _street_pattern(text))
+    candidates.extend(
+        (f.start, f.end)
+        for f in _street_pattern(text)
+        if (f.start, f.end) not in places  # "Kinderdijk" is a village
+        or _SURE_STREET_SUFFIX.search(text[f.start : f.end])
+    )
 
     findings = []
     for start, end in candidates:
@@ -928,7 +1008,7 @@ def _extend_address(text: str, finding: Finding, spans: _DeduceSpans) -> Finding
     if finding.kind == "ADRES":
         if not any(ch.isdigit() for ch in text[finding.start : end]):
             return finding
-        m = re.compile(r",?\s+").match(text, end)
+        m = _ADDRESS_GAP.match(text, end)
         if m is not None:
             postcode = _POSTCODE.match(text, m.end())
             if postcode is not None:
@@ -939,7 +1019,7 @@ def _extend_address(text: str, finding: Finding, spans: _DeduceSpans) -> Finding
                 return finding
         else:
             return finding
-    m = re.compile(r",?\s+").match(text, end)
+    m = _ADDRESS_GAP.match(text, end)
     if m is not None and m.end() in spans.places:
         end = spans.places[m.end()]
     else:

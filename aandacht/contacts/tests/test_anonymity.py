@@ -20,7 +20,7 @@ POSTCODE = "3312 KL"
 
 def every_stored_text() -> str:
     """All text in every table of the project, as one string to search."""
-    parts = []
+    parts: list[str] = []
     for model in apps.get_models():
         fields = [
             f.attname

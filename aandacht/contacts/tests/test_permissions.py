@@ -24,6 +24,8 @@ from aandacht.core.tests.test_permissions import (
 from .conftest import make_contact
 
 MOVES_ON = "a redirect within the site"  # e.g. to the new draft, or home
+# The JSON API knows only API tokens: a browser session without one gets 401.
+NO_TOKEN = 401
 
 VOLUNTEERS_ONLY = (OK, DENIED, DENIED, DENIED, DENIED, DENIED)
 OWN_DRAFT = (MOVES_ON, DENIED, DENIED, DENIED, DENIED, DENIED)
@@ -93,6 +95,40 @@ MATRIX = {
         nobody=DENIED,
         anonymous=TO_LOGIN,
     ),
+    # The API with a token per persona: aandacht/contacts/tests/test_api.py.
+    "api_contact_create": row(
+        zuid=each(NO_TOKEN),
+        noord=each(NO_TOKEN),
+        national=NO_TOKEN,
+        nobody=NO_TOKEN,
+        anonymous=NO_TOKEN,
+    ),
+    "api_contact_list": row(
+        zuid=each(NO_TOKEN),
+        noord=each(NO_TOKEN),
+        national=NO_TOKEN,
+        nobody=NO_TOKEN,
+        anonymous=NO_TOKEN,
+    ),
+    "api_contact_detail": row(
+        zuid=each(NO_TOKEN),
+        noord=each(NO_TOKEN),
+        national=NO_TOKEN,
+        nobody=NO_TOKEN,
+        anonymous=NO_TOKEN,
+    ),
+    # The OpenAPI document is public, as other programs are built from it...
+    "openapi-json": row(
+        zuid=each(OK), noord=each(OK), national=OK, nobody=OK, anonymous=OK
+    ),
+    # ...and ninja's root (where a docs page would be) leads nowhere.
+    "api-root": row(
+        zuid=each(HIDDEN),
+        noord=each(HIDDEN),
+        national=HIDDEN,
+        nobody=HIDDEN,
+        anonymous=HIDDEN,
+    ),
 }
 
 
@@ -111,7 +147,17 @@ def request_for(name: str, cast) -> tuple[str, str, dict[str, str]]:
     if name in {"contact_edit", "review_detail"}:
         contact = make_contact(owner, cast.zuid)
         return "get", reverse(name, args=[contact.pk]), {}
+    if name.startswith("api_") or name in {"openapi-json", "api-root"}:
+        return _api_request_for(name, owner, cast)
     return "get", reverse(name), {}
+
+
+def _api_request_for(name: str, owner, cast) -> tuple[str, str, dict[str, str]]:
+    if name == "api_contact_detail":
+        contact = make_contact(owner, cast.zuid)
+        return "get", reverse(f"api-v1:{name}", args=[contact.pk]), {}
+    method = "post" if name == "api_contact_create" else "get"
+    return method, reverse(f"api-v1:{name}"), {}
 
 
 CASES = [
