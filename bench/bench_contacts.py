@@ -31,7 +31,6 @@ import argparse
 import datetime
 import functools
 import os
-import platform
 import statistics
 import sys
 import time
@@ -43,6 +42,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from machine import machine  # noqa: E402  (bench/ is the script's own folder)
 
 SQLITE_PATH = ROOT / "var" / "bench-contacts.db"
 REGION = "zhzm"  # the demo region with the most contacts
@@ -92,29 +93,6 @@ def _set_up_django() -> None:
 
     django.setup()
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-
-
-def _proc_field(path: str, name: str) -> str | None:
-    try:
-        with open(path, encoding="utf-8") as lines:
-            for line in lines:
-                key, _, value = line.partition(":")
-                if key.strip() == name:
-                    return value.strip()
-    except OSError:
-        return None
-    return None
-
-
-def machine() -> str:
-    cpu = _proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = _proc_field("/proc/meminfo", "MemTotal")
-    parts = [cpu or "unknown CPU", f"{os.cpu_count()} cores"]
-    if memory is not None:
-        parts.append(f"{int(memory.split()[0]) / 1024 / 1024:.0f} GiB RAM")
-    parts.append(platform.platform(terse=True))
-    parts.append(f"Python {platform.python_version()}")
-    return ", ".join(parts)
 
 
 def database() -> str:

@@ -13,8 +13,6 @@ machine. The definitions are in ``aandacht/privacy/evaluate.py``.
 from __future__ import annotations
 
 import datetime
-import os
-import platform
 import sys
 from pathlib import Path
 
@@ -22,35 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from machine import machine  # noqa: E402  (bench/ is the script's own folder)
+
 from aandacht.privacy.evaluate import CORPUS_PATH, run  # noqa: E402
 
 TARGET_RECALL = 0.97
 TARGET_KEEP = 0.97
 TARGET_RATE = 500.0
-
-
-def _proc_field(path: str, field: str) -> str | None:
-    try:
-        with open(path, encoding="utf-8") as lines:
-            for line in lines:
-                name, _, value = line.partition(":")
-                if name.strip() == field:
-                    return value.strip()
-    except OSError:
-        return None
-    return None
-
-
-def machine() -> str:
-    cpu = _proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = _proc_field("/proc/meminfo", "MemTotal")
-    parts = [cpu or "unknown CPU", f"{os.cpu_count()} cores"]
-    if memory is not None:
-        kib = int(memory.split()[0])
-        parts.append(f"{kib / 1024 / 1024:.0f} GiB RAM")
-    parts.append(f"{platform.system()} {platform.release()}")
-    parts.append(f"Python {platform.python_version()}")
-    return ", ".join(parts)
 
 
 def main() -> None:
