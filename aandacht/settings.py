@@ -63,6 +63,7 @@ CSRF_TRUSTED_ORIGINS = env_list("AANDACHT_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "aandacht.core",
     "aandacht.contacts",
+    "aandacht.guidance",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -162,6 +163,11 @@ LOGOUT_REDIRECT_URL = "login"
 STAFF_IDLE_MINUTES = env_int("AANDACHT_STAFF_IDLE_MINUTES", 30, minimum=5, maximum=240)
 SESSION_COOKIE_AGE = 3600 * env_int("AANDACHT_SESSION_HOURS", 10, minimum=1, maximum=24)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Unfinished contact drafts are deleted by `manage.py purge_drafts` after this.
+DRAFT_RETENTION_DAYS = env_int(
+    "AANDACHT_DRAFT_RETENTION_DAYS", 14, minimum=1, maximum=365
+)
 
 AXES_FAILURE_LIMIT = env_int("AANDACHT_LOGIN_ATTEMPTS", 5, minimum=3, maximum=20)
 AXES_COOLOFF_TIME = timedelta(

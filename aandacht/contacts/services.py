@@ -123,6 +123,19 @@ def draft_save(*, draft: ContactDraft, data: dict[str, Any]) -> ContactDraft:
     return draft
 
 
+def drafts_purge(*, older_than: timedelta, dry_run: bool = False) -> int:
+    """Delete drafts nobody touched for `older_than`; return how many.
+
+    Drafts are scrubbed, but an abandoned one still describes a conversation
+    that never became a report, so it should not linger.
+    """
+    stale = ContactDraft.objects.filter(updated_at__lt=timezone.now() - older_than)
+    if dry_run:
+        return stale.count()
+    deleted, _per_model = stale.delete()
+    return deleted
+
+
 @transaction.atomic
 def contact_register(
     *, volunteer: User, region: Region, data: ContactInput, key: uuid.UUID
