@@ -1,0 +1,1 @@
+"""Guidance: the typology assistant, the loneliness scales, training."""
