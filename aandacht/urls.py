@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from aandacht.core import views, views_auth
+from aandacht.core import views, views_auth, views_tokens
 from aandacht.core.middleware import two_factor_exempt
 
 urlpatterns = [
@@ -46,6 +46,12 @@ urlpatterns = [
         "password-reset/done/",
         two_factor_exempt(auth_views.PasswordResetCompleteView.as_view()),
         name="password_reset_complete",
+    ),
+    path("account/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
+    path(
+        "account/api-tokens/<int:pk>/revoke/",
+        views_tokens.api_token_revoke,
+        name="api_token_revoke",
     ),
     path("teams/", views.team_regions, name="team_regions"),
     path("regions/<slug:code>/team/", views.region_team, name="region_team"),

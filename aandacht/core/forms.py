@@ -70,3 +70,11 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             raise forms.ValidationError(_("The start date is after the end date."))
         return data
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("What the token is for"),
+        help_text=_("For example the name of the telephony system that uses it."),
+        max_length=100,
+    )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 from django_otp import user_has_device
 
-from aandacht.core import access, selectors, services
+from aandacht.core import access, selectors, services, views_tokens
 from aandacht.core.forms import AuditFilterForm
 from aandacht.core.middleware import two_factor_exempt
 
@@ -33,6 +33,7 @@ def account(request: HttpRequest) -> HttpResponse:
         "assignments": user.roles.select_related("region").order_by("role"),
         "has_two_factor": user_has_device(user),
         "two_factor_required": access.requires_two_factor(user),
+        "can_have_api_tokens": access.has_any_role(user, views_tokens.TOKEN_ROLES),
     }
     return render(request, "core/account.html", context)
 

@@ -24,6 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aandacht.core.models import User
 from aandacht.core.roles import Role
+from aandacht.core.services import api_token_create
 from conftest import make_user
 
 OK, DENIED, HIDDEN = 200, 403, 404
@@ -32,6 +33,7 @@ TO_HOME = "/"
 SIGNED_OUT = "/login/"
 TO_TEAM = "/regions/zuid/team/"
 TO_NEXT = "/account/"
+TO_TOKENS = "/account/api-tokens/"
 
 # The order of the six entries for a region in each row below.
 ROLES = ["volunteer", "supervisor", "vraagwijzer", "coordinator", "partner", "admin"]
@@ -53,6 +55,7 @@ def each(expected) -> tuple[object, ...]:
     return (expected,) * len(ROLES)
 
 
+VOLUNTEERS_ONLY = (OK, DENIED, DENIED, DENIED, DENIED, DENIED)
 TEAM_ZUID = (DENIED, OK, DENIED, OK, DENIED, OK)
 TEAM_NOORD = (DENIED, HIDDEN, DENIED, HIDDEN, DENIED, HIDDEN)
 
@@ -84,6 +87,21 @@ MATRIX = {
     ),
     "account": row(
         zuid=each(OK), noord=each(OK), national=OK, nobody=OK, anonymous=TO_LOGIN
+    ),
+    "api_tokens": row(
+        zuid=VOLUNTEERS_ONLY,
+        noord=VOLUNTEERS_ONLY,
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
+    # The token is the zuid volunteer's; another volunteer is not told it exists.
+    "api_token_revoke": row(
+        zuid=(TO_TOKENS, *each(DENIED)[1:]),
+        noord=(HIDDEN, *each(DENIED)[1:]),
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
     ),
     "two_factor_setup": row(
         zuid=each(OK), noord=each(OK), national=OK, nobody=OK, anonymous=TO_LOGIN
@@ -158,6 +176,9 @@ def request_for(name: str, cast) -> tuple[str, str, dict[str, str]]:
         return "post", reverse(name, args=["zuid", cast["volunteer_zuid"].pk]), {}
     if name == "password_reset_confirm":
         return "get", reverse(name, args=["MQ", "set-password"]), {}
+    if name == "api_token_revoke":
+        token, _key = api_token_create(user=cast["volunteer_zuid"], name="telephony")
+        return "post", reverse(name, args=[token.pk]), {}
     if name == "logout":
         return "post", reverse(name), {}
     if name == "set_language":
