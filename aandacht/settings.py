@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "aandacht.core",
     "aandacht.contacts",
     "aandacht.guidance",
+    "aandacht.training",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,1 @@
+"""The further-training register: sessions, half-days owed and attended."""
