@@ -20,6 +20,7 @@ from aandacht.core.env import (
     EnvError,
     env_bool,
     env_database_url,
+    env_hours,
     env_int,
     env_list,
     env_str,
@@ -164,6 +165,14 @@ LOGOUT_REDIRECT_URL = "login"
 STAFF_IDLE_MINUTES = env_int("AANDACHT_STAFF_IDLE_MINUTES", 30, minimum=5, maximum=240)
 SESSION_COOKIE_AGE = 3600 * env_int("AANDACHT_SESSION_HOURS", 10, minimum=1, maximum=24)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# How callers reach the line, shown on the public self-test. Hours are daily,
+# HH:MM-HH:MM; an empty address hides that channel.
+LINE_PHONE = env_str("AANDACHT_LINE_PHONE", "088 0767 000") or ""
+LINE_PHONE_HOURS = env_hours("AANDACHT_LINE_PHONE_HOURS", "00:00-24:00")
+LINE_CHAT_URL = env_str("AANDACHT_LINE_CHAT_URL", "") or ""
+LINE_CHAT_HOURS = env_hours("AANDACHT_LINE_CHAT_HOURS", "14:00-23:00")
+LINE_MAIL_URL = env_str("AANDACHT_LINE_MAIL_URL", "") or ""
 
 # Unfinished contact drafts are deleted by `manage.py purge_drafts` after this.
 DRAFT_RETENTION_DAYS = env_int(

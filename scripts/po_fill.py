@@ -4,6 +4,8 @@ Clears the fuzzy flag of each entry it sets. For the occasional new string;
 larger batches are easier with a translator and a PO editor.
 
     python scripts/po_fill.py '{"Make current": "In gebruik nemen"}'
+
+A plural entry takes a list: the singular and the plural translation.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def fill(mapping: dict[str, str]) -> list[str]:
+def fill(mapping: dict[str, str | list[str]]) -> list[str]:
     entries = CATALOGUE.read_text().split("\n\n")
     missing = set(mapping)
     for index, entry in enumerate(entries):
@@ -29,7 +31,9 @@ def fill(mapping: dict[str, str]) -> list[str]:
             continue
         msgid = "".join(re.findall(r'"(.*)"', match.group(1)))
         msgid = msgid.encode().decode("unicode_escape").encode("latin-1").decode()
-        if msgid not in mapping or "msgid_plural" in entry:
+        if msgid not in mapping or ("msgid_plural" in entry) != isinstance(
+            mapping[msgid], list
+        ):
             continue
         lines = [
             line
@@ -39,10 +43,18 @@ def fill(mapping: dict[str, str]) -> list[str]:
         lines = [line.replace("#, fuzzy, ", "#, ") for line in lines]
         head = "\n".join(lines)
         head = head[: head.index("msgstr")]
-        entries[index] = f"{head}msgstr {_quote(mapping[msgid])}"
+        entries[index] = head + _msgstr(mapping[msgid])
         missing.discard(msgid)
     CATALOGUE.write_text("\n\n".join(entries))
     return sorted(missing)
+
+
+def _msgstr(translation: str | list[str]) -> str:
+    if isinstance(translation, str):
+        return f"msgstr {_quote(translation)}"
+    return "\n".join(
+        f"msgstr[{number}] {_quote(form)}" for number, form in enumerate(translation)
+    )
 
 
 if __name__ == "__main__":

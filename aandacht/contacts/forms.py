@@ -13,6 +13,8 @@ from django.utils.translation import pgettext_lazy
 from aandacht.contacts import choices
 from aandacht.contacts.models import Municipality, Source, Topic, TopicList
 from aandacht.contacts.services import ContactInput
+from aandacht.guidance import assistant
+from aandacht.guidance.choices import QUESTIONS, Network, YesNoUnknown
 
 MAX_SUMMARY = 2000
 MAX_REFLECTION = 2000
@@ -120,6 +122,31 @@ class ContactForm(forms.Form):
         max_length=MAX_REFLECTION,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    # The typology assistant: optional; "unknown" leaves no trace.
+    typology_network = forms.ChoiceField(
+        choices=Network.choices,
+        initial=Network.UNKNOWN,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    typology_psychiatric = forms.ChoiceField(
+        choices=YesNoUnknown.choices,
+        initial=YesNoUnknown.UNKNOWN,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    typology_participation = forms.ChoiceField(
+        choices=YesNoUnknown.choices,
+        initial=YesNoUnknown.UNKNOWN,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    typology_override = forms.ChoiceField(required=False)
+    typology_reason = forms.CharField(
+        required=False,
+        max_length=assistant.MAX_REASON,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args: Any, topic_list: TopicList, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -127,6 +154,11 @@ class ContactForm(forms.Form):
         for name, field in self.fields.items():
             field.label = _field_label(name)
             field.help_text = choices.HELP_TEXTS.get(name, "")
+        types = assistant.guidance().types
+        self.fields["typology_override"].choices = [  # type: ignore[attr-defined]
+            ("", _("No, the assistant's result fits")),
+            *((code, words.name) for code, words in types.items()),
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -137,13 +169,35 @@ class ContactForm(forms.Form):
             self.add_error("ended_at", _("The end is before the start."))
         if start and start > timezone.now() + timedelta(minutes=5):
             self.add_error("started_at", _("The start lies in the future."))
+        if (
+            data.get("typology_override")
+            and not data.get("typology_reason", "").strip()
+        ):
+            self.add_error(
+                "typology_reason",
+                _("Say in a few words why another type fits, or clear your choice."),
+            )
         return data
 
+    def typology_record(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return assistant.record(
+            network=data.get("typology_network") or "unknown",
+            psychiatric=data.get("typology_psychiatric") or "unknown",
+            participation=data.get("typology_participation") or "unknown",
+            override=data.get("typology_override") or "",
+            reason=data.get("typology_reason") or "",
+        )
+
     def to_input(self) -> ContactInput:
-        data = dict(self.cleaned_data)
+        data = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if not name.startswith(assistant.FIELD_PREFIX)
+        }
         data["topics"] = list(data["topics"])
         data["loneliness_kind"] = data.get("loneliness_kind") or ""
-        return ContactInput(**data)
+        return ContactInput(**data, typology=self.typology_record())
 
 
 def _field_label(name: str) -> Any:
@@ -169,6 +223,11 @@ def _field_label(name: str) -> Any:
         "crisis": _("Crisis"),
         "summary": _("Summary"),
         "reflection": _("Your own reflection"),
+        "typology_network": QUESTIONS["network"],
+        "typology_psychiatric": QUESTIONS["psychiatric"],
+        "typology_participation": QUESTIONS["participation"],
+        "typology_override": _("Does another type fit better, in your judgement?"),
+        "typology_reason": _("Why another type"),
     }
     return labels[name]
 

@@ -30,6 +30,8 @@ from aandacht.core.services import audit_record
 from aandacht.privacy.scrub import scrub
 
 FREE_TEXT_FIELDS = ("summary", "reflection", "referrals")
+# A draft keeps the form's raw answers, so the typology reason is a field there.
+DRAFT_FREE_TEXT_FIELDS = (*FREE_TEXT_FIELDS, "typology_reason")
 
 
 class ConflictError(Exception):
@@ -62,6 +64,7 @@ class ContactInput:
     crisis: bool = False
     summary: str = ""
     reflection: str = ""
+    typology: dict[str, Any] = field(default_factory=dict)
 
 
 def scrub_text(text: str) -> str:
@@ -77,6 +80,9 @@ def _field_values(data: ContactInput) -> dict[str, Any]:
     }
     for name in FREE_TEXT_FIELDS:
         values[name] = scrub_text(values[name])
+    if values["typology"].get("override_reason"):
+        reason = scrub_text(values["typology"]["override_reason"])
+        values["typology"] = {**values["typology"], "override_reason": reason}
     if data.loneliness == Loneliness.NONE:
         values["loneliness_kind"] = ""
     if data.contact_type != ContactType.CONVERSATION:
@@ -96,6 +102,7 @@ def _non_data_blanks() -> dict[str, Any]:
         "actions": [],
         "phases": [],
         "crisis": False,
+        "typology": {},
         "loneliness": Loneliness.NONE,
         "loneliness_kind": "",
     }
@@ -114,7 +121,7 @@ def draft_save(*, draft: ContactDraft, data: dict[str, Any]) -> ContactDraft:
     cleaned = {
         key: value for key, value in data.items() if key != "csrfmiddlewaretoken"
     }
-    for name in FREE_TEXT_FIELDS:
+    for name in DRAFT_FREE_TEXT_FIELDS:
         if isinstance(cleaned.get(name), str):
             cleaned[name] = scrub_text(cleaned[name])
     draft.data = cleaned

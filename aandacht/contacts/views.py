@@ -22,6 +22,7 @@ from aandacht.contacts.forms import (
 )
 from aandacht.contacts.models import Contact, ContactDraft
 from aandacht.core.access import current_user
+from aandacht.guidance import assistant
 from aandacht.privacy.scrub import scrub
 
 
@@ -60,6 +61,7 @@ def _form_page(
         "crisis_resources": selectors.crisis_resources(draft.region),
         "non_data_types": NON_DATA_TYPES,
         "preview": scrub(draft.data.get("summary", "") or ""),
+        **assistant.form_context(form),
     }
     return render(request, "contacts/contact_form.html", context)
 
@@ -183,14 +185,14 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
                 )
     else:
         form = ContactForm(initial=_contact_initial(contact), topic_list=topic_list)
-    return render(
-        request, "contacts/contact_edit.html", {"form": form, "contact": contact}
-    )
+    context = {"form": form, "contact": contact, **assistant.form_context(form)}
+    return render(request, "contacts/contact_edit.html", context)
 
 
 def _contact_initial(contact: Contact) -> dict[str, object]:
     fields = services.ContactInput.__dataclass_fields__
     initial = {name: getattr(contact, name) for name in fields if name != "topics"}
+    initial.update(assistant.form_initial(contact.typology))
     initial["topics"] = list(contact.topics.all())
     for name in ("started_at", "ended_at"):
         initial[name] = timezone.localtime(getattr(contact, name))

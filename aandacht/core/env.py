@@ -110,3 +110,23 @@ def env_database_url(
 def database_engine(url: str) -> str:
     """The short engine name ("sqlite" or "postgresql") of a checked URL."""
     return DATABASE_SCHEMES[urlsplit(url).scheme]
+
+
+def env_hours(
+    name: str, default: str, *, environ: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """Daily opening hours as `HH:MM-HH:MM`; `00:00-24:00` is day and night."""
+    value = _raw(name, environ) or default
+    parts = value.split("-")
+    if len(parts) != 2 or not all(_is_clock_time(part.strip()) for part in parts):
+        raise EnvError(
+            f"{name} must look like 14:00-23:00 (or 00:00-24:00), not {value!r}."
+        )
+    return parts[0].strip(), parts[1].strip()
+
+
+def _is_clock_time(text: str) -> bool:
+    hours, _sep, minutes = text.partition(":")
+    if len(hours) != 2 or len(minutes) != 2 or not (hours + minutes).isdigit():
+        return False
+    return (int(hours), int(minutes)) <= (24, 0) and int(minutes) < 60

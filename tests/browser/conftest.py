@@ -13,7 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
+
+from aandacht.contacts import services as contact_services
+from aandacht.core import services
+from conftest import PASSWORD
 
 # Playwright's sync API runs an event loop; Django's ORM in the test itself is
 # safe here because the live server runs in its own thread.
@@ -76,3 +80,24 @@ def csp_violations(page: Page) -> Iterator[list[str]]:
     page.on("console", listen)
     yield found
     assert found == [], f"The page broke its content-security policy: {found}"
+
+
+@pytest.fixture
+def region(db):
+    contact_services.lists_install_defaults()
+    organisation = services.organisation_create(name="Testlijn")
+    return services.region_create(organisation=organisation, code="zhzm", name="ZHZM")
+
+
+@pytest.fixture
+def english(context: BrowserContext, live_server) -> None:
+    context.add_cookies(
+        [{"name": "django_language", "value": "en", "url": live_server.url}]
+    )
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()

@@ -13,11 +13,11 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from aandacht.contacts import services as contact_services
 from aandacht.contacts.models import Contact
-from aandacht.core import services
 from aandacht.core.roles import Role
-from conftest import PASSWORD, make_user
+from conftest import make_user
+
+from .conftest import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,27 +25,6 @@ SUMMARY = (
     "Mevrouw belt omdat ze niemand anders heeft om mee te praten. "
     "Haar man is vorig jaar overleden. Ze wilde vooral gehoord worden."
 )
-
-
-@pytest.fixture
-def region(db):
-    contact_services.lists_install_defaults()
-    organisation = services.organisation_create(name="Testlijn")
-    return services.region_create(organisation=organisation, code="zhzm", name="ZHZM")
-
-
-@pytest.fixture
-def english(context: BrowserContext, live_server) -> None:
-    context.add_cookies(
-        [{"name": "django_language", "value": "en", "url": live_server.url}]
-    )
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def tab_to(page: Page, target: Locator, limit: int = 120) -> None:

@@ -9,6 +9,7 @@ from aandacht.core.env import (
     database_engine,
     env_bool,
     env_database_url,
+    env_hours,
     env_int,
     env_list,
     env_required,
@@ -128,3 +129,20 @@ def test_str_is_stripped_or_the_default():
     assert env_str("HOST", environ={"HOST": " mail.example "}) == "mail.example"
     assert env_str("HOST", "localhost", environ={"HOST": ""}) == "localhost"
     assert env_str("HOST", environ={}) is None
+
+
+def test_hours_read_a_daily_range_and_default_to_it_when_unset():
+    assert env_hours("H", "00:00-24:00", environ={}) == ("00:00", "24:00")
+    assert env_hours("H", "x", environ={"H": " 14:00 - 23:30 "}) == ("14:00", "23:30")
+
+
+@pytest.mark.parametrize(
+    "raw", ["14-23", "14:00", "25:00-26:00", "aa:bb-cc:dd", "14:60-15:00"]
+)
+def test_hours_that_are_not_a_daily_range_are_refused_naming_the_variable(raw):
+    with pytest.raises(EnvError, match="AANDACHT_LINE_CHAT_HOURS must look like"):
+        env_hours(
+            "AANDACHT_LINE_CHAT_HOURS",
+            "00:00-24:00",
+            environ={"AANDACHT_LINE_CHAT_HOURS": raw},
+        )

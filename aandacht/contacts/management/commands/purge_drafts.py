@@ -34,6 +34,8 @@ class Command(BaseCommand):
         days = options["days"]
         if days < 1:
             raise CommandError("--days must be at least 1.")
-        count = drafts_purge(older_than=timedelta(days=days), dry_run=options["dry_run"])
+        count = drafts_purge(
+            older_than=timedelta(days=days), dry_run=options["dry_run"]
+        )
         verb = "Would delete" if options["dry_run"] else "Deleted"
         self.stdout.write(f"{verb} {count} drafts untouched for over {days} days.")
