@@ -1,0 +1,1 @@
+"""Rosters and capacity: the volunteer register, demand, Erlang A, the solver."""
