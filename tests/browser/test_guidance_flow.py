@@ -106,7 +106,11 @@ def answer_case(page: Page, case: content.Vignette, *, chosen: str) -> None:
         "no": "No",
     }
     page.locator("#id_network").get_by_label(labels[case.network]).check()
-    page.locator("#id_psychiatric").get_by_label(labels[case.psychiatric], exact=True).check()
-    page.locator("#id_participation").get_by_label(labels[case.participation], exact=True).check()
+    page.locator("#id_psychiatric").get_by_label(
+        labels[case.psychiatric], exact=True
+    ).check()
+    page.locator("#id_participation").get_by_label(
+        labels[case.participation], exact=True
+    ).check()
     page.locator("#id_chosen_type").get_by_label(chosen, exact=True).check()
     page.get_by_role("button", name="Check my answer").click()
