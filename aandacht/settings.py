@@ -64,6 +64,7 @@ CSRF_TRUSTED_ORIGINS = env_list("AANDACHT_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "aandacht.core",
     "aandacht.contacts",
+    "aandacht.callers",
     "aandacht.guidance",
     "aandacht.training",
     "django.contrib.admin",
@@ -165,6 +166,11 @@ LOGOUT_REDIRECT_URL = "login"
 STAFF_IDLE_MINUTES = env_int("AANDACHT_STAFF_IDLE_MINUTES", 30, minimum=5, maximum=240)
 SESSION_COOKIE_AGE = 3600 * env_int("AANDACHT_SESSION_HOURS", 10, minimum=1, maximum=24)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Dormant caller profiles lose their text after this (`manage.py purge_profiles`).
+PROFILE_RETENTION_DAYS = env_int(
+    "AANDACHT_PROFILE_RETENTION_DAYS", 730, minimum=183, maximum=3650
+)
 
 # How callers reach the line, shown on the public self-test. Hours are daily,
 # HH:MM-HH:MM; an empty address hides that channel.

@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aandacht.callers.models import CallerProfile
 from aandacht.contacts import choices
 from aandacht.contacts.models import Municipality, Source, Topic, TopicList
 from aandacht.contacts.services import ContactInput
+from aandacht.core.models import Region
 from aandacht.guidance import assistant
 from aandacht.guidance.choices import QUESTIONS, Network, YesNoUnknown
 
@@ -148,9 +150,25 @@ class ContactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, topic_list: TopicList, **kwargs: Any) -> None:
+    # An attached regular-caller profile (#6): set by the lookup, never typed.
+    caller_profile = forms.ModelChoiceField(
+        queryset=CallerProfile.objects.attachable(),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        topic_list: TopicList,
+        region: Region | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = topic_list.topics.all()  # type: ignore[attr-defined]
+        if region is not None:
+            profiles = CallerProfile.objects.attachable().filter(region=region)
+            self.fields["caller_profile"].queryset = profiles  # type: ignore[attr-defined]
         for name, field in self.fields.items():
             field.label = _field_label(name)
             field.help_text = choices.HELP_TEXTS.get(name, "")
@@ -228,6 +246,7 @@ def _field_label(name: str) -> Any:
         "typology_participation": QUESTIONS["participation"],
         "typology_override": _("Does another type fit better, in your judgement?"),
         "typology_reason": _("Why another type"),
+        "caller_profile": _("Caller profile"),
     }
     return labels[name]
 

@@ -210,6 +210,14 @@ class Contact(models.Model):
         verbose_name=_("municipality"),
     )
     regular_caller = models.BooleanField(_("regular caller"), default=False)
+    caller_profile = models.ForeignKey(
+        "callers.CallerProfile",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("caller profile"),
+    )
     topic_list = models.ForeignKey(
         TopicList, on_delete=models.PROTECT, related_name="+"
     )

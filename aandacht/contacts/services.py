@@ -12,6 +12,8 @@ from typing import Any
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
+from aandacht.callers import services as callers
+from aandacht.callers.models import CallerProfile
 from aandacht.contacts.choices import ContactType, Loneliness, Transfer
 from aandacht.contacts.defaults import install_defaults
 from aandacht.contacts.models import (
@@ -65,6 +67,7 @@ class ContactInput:
     summary: str = ""
     reflection: str = ""
     typology: dict[str, Any] = field(default_factory=dict)
+    caller_profile: CallerProfile | None = None
 
 
 def scrub_text(text: str) -> str:
@@ -83,6 +86,8 @@ def _field_values(data: ContactInput) -> dict[str, Any]:
     if values["typology"].get("override_reason"):
         reason = scrub_text(values["typology"]["override_reason"])
         values["typology"] = {**values["typology"], "override_reason": reason}
+    if data.caller_profile is not None:
+        values["regular_caller"] = True  # the box follows an attached profile
     if data.loneliness == Loneliness.NONE:
         values["loneliness_kind"] = ""
     if data.contact_type != ContactType.CONVERSATION:
@@ -164,6 +169,7 @@ def contact_register(
         return Contact.objects.get(idempotency_key=key)
     if data.contact_type == ContactType.CONVERSATION:
         contact.topics.set(data.topics)
+    callers.contact_attached(contact=contact)
     ContactDraft.objects.filter(key=key).delete()
     return contact
 

@@ -11,6 +11,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from aandacht.callers import selectors as caller_selectors
+from aandacht.callers.models import CallerProfile
+from aandacht.callers.selectors import Banner
 from aandacht.contacts import access, selectors, services
 from aandacht.contacts.choices import NON_DATA_TYPES, Channel, ContactType
 from aandacht.contacts.forms import (
@@ -61,9 +64,21 @@ def _form_page(
         "crisis_resources": selectors.crisis_resources(draft.region),
         "non_data_types": NON_DATA_TYPES,
         "preview": scrub(draft.data.get("summary", "") or ""),
+        "caller_banner": _caller_banner(form, draft),
         **assistant.form_context(form),
     }
     return render(request, "contacts/contact_form.html", context)
+
+
+def _caller_banner(form: ContactForm, draft: ContactDraft) -> Banner | None:
+    """The attached profile's banner, when a draft or a refused form has one."""
+    value = str(form["caller_profile"].value() or "")
+    if not value.isdigit():
+        return None
+    profile = (
+        CallerProfile.objects.active().filter(region=draft.region, pk=value).first()
+    )
+    return caller_selectors.banner(profile) if profile else None
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,10 +89,12 @@ def contact_draft(request: HttpRequest, key: str) -> HttpResponse:
     topic_list = services.current_topic_list()
     if request.method == "GET":
         form = ContactForm(
-            initial=selectors.draft_initial(draft), topic_list=topic_list
+            initial=selectors.draft_initial(draft),
+            topic_list=topic_list,
+            region=draft.region,
         )
         return _form_page(request, draft, form)
-    form = ContactForm(request.POST, topic_list=topic_list)
+    form = ContactForm(request.POST, topic_list=topic_list, region=draft.region)
     if not form.is_valid():
         services.draft_save(draft=draft, data=request.POST.dict() | _lists(request))
         return _form_page(request, draft, form)
@@ -161,7 +178,7 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
         raise Http404  # a counted contact has nothing to correct
     topic_list = contact.topic_list
     if request.method == "POST":
-        form = ContactForm(request.POST, topic_list=topic_list)
+        form = ContactForm(request.POST, topic_list=topic_list, region=contact.region)
         version = int(request.POST.get("version") or 0)
         if form.is_valid():
             try:
@@ -184,7 +201,11 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
                     "my_reports" if contact.volunteer_id == user.pk else "review_queue"
                 )
     else:
-        form = ContactForm(initial=_contact_initial(contact), topic_list=topic_list)
+        form = ContactForm(
+            initial=_contact_initial(contact),
+            topic_list=topic_list,
+            region=contact.region,
+        )
     context = {"form": form, "contact": contact, **assistant.form_context(form)}
     return render(request, "contacts/contact_edit.html", context)
 

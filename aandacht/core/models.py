@@ -133,6 +133,7 @@ class AuditEvent(models.Model):
         CONTACT_CHANGED = "contact_changed", _("Changed a contact report")
         API_TOKEN_CREATED = "api_token_created", _("API token created")
         API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+        PROFILE_CHANGED = "profile_changed", _("Changed a caller profile")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -1,0 +1,1 @@
+"""Regular callers: anonymous profiles, points of approach and contact limits."""
