@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "aandacht.callers",
     "aandacht.guidance",
     "aandacht.training",
+    "aandacht.roster",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

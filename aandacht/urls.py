@@ -64,6 +64,7 @@ urlpatterns = [
     path("", include("aandacht.contacts.urls")),
     path("", include("aandacht.guidance.urls")),
     path("", include("aandacht.callers.urls")),
+    path("", include("aandacht.roster.urls")),
     path("", include("aandacht.training.urls")),
     path("api/v1/", include("aandacht.contacts.api")),
     path("i18n/setlang/", views.set_language, name="set_language"),

@@ -1,0 +1,15 @@
+"""The roster screens' permission matrix, gathered from each part's own matrix.
+
+The core matrix test imports `MATRIX` from here; each part keeps its rows
+(and the test that runs them) beside its other tests.
+"""
+
+from __future__ import annotations
+
+from aandacht.roster.tests.permissions_availability import (
+    MATRIX as AVAILABILITY,
+)
+from aandacht.roster.tests.permissions_demand import MATRIX as DEMAND
+from aandacht.roster.tests.permissions_planning import MATRIX as PLANNING
+
+MATRIX = {**AVAILABILITY, **DEMAND, **PLANNING}
