@@ -13,7 +13,7 @@ DEMO_ENV := AANDACHT_DEMO=1 DEBUG=1
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: bench-scrub bench-contacts messages run test lint test-sqlite test-postgres translations static \
+.PHONY: bench-scrub bench-contacts bench-erlang messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
@@ -94,5 +94,8 @@ bench-scrub: $(VENV)/.installed
 
 # Contact reports at national scale (#3): load N synthetic contacts into a
 # throw-away PostgreSQL, then time saving a report, the review queue and home.
+bench-erlang: $(VENV)/.installed
+	$(PY) bench/erlang_vs_simulation.py
+
 bench-contacts: translations
 	AANDACHT_DEMO=1 scripts/with-postgres $(PY) bench/bench_contacts.py --contacts $(N)
