@@ -13,7 +13,7 @@ DEMO_ENV := AANDACHT_DEMO=1 DEBUG=1
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: bench-scrub bench-contacts bench-erlang messages run test lint test-sqlite test-postgres translations static \
+.PHONY: bench-scrub bench-contacts bench-erlang bench-callers messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
@@ -45,7 +45,9 @@ run: translations
 	@$(DEMO_ENV) $(MANAGE) demo_logins
 	@echo
 	@echo "Aandacht is running at http://127.0.0.1:8000 (stop with Ctrl+C)."
-	@$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
+	@$(DEMO_ENV) $(MANAGE) run_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 lint: translations
 	$(BIN)/ruff check .
@@ -94,6 +96,12 @@ bench-scrub: $(VENV)/.installed
 
 # Contact reports at national scale (#3): load N synthetic contacts into a
 # throw-away PostgreSQL, then time saving a report, the review queue and home.
+# Regular callers at national scale: N contacts and PROFILES caller profiles in a
+# throw-away PostgreSQL, then time the contact form's caller lookup and banner.
+PROFILES ?= 20000
+bench-callers: translations
+	AANDACHT_DEMO=1 N=$(N) PROFILES=$(PROFILES) scripts/with-postgres $(PY) bench/bench_callers.py
+
 bench-erlang: $(VENV)/.installed
 	$(PY) bench/erlang_vs_simulation.py
 

@@ -217,6 +217,7 @@ class Contact(models.Model):
         blank=True,
         related_name="contacts",
         verbose_name=_("caller profile"),
+        db_index=False,  # contact_profile_recent starts with it
     )
     topic_list = models.ForeignKey(
         TopicList, on_delete=models.PROTECT, related_name="+"
@@ -294,6 +295,11 @@ class Contact(models.Model):
                 ),
             ),
             models.Index(fields=["volunteer", "-started_at"]),
+            # A caller profile's banner: its last reports and today's and this
+            # week's count, without reading all of its reports.
+            models.Index(
+                fields=["caller_profile", "-started_at"], name="contact_profile_recent"
+            ),
             # The review queue's bounded count with a channel or loneliness
             # filter (and a period), index-only: 10 001 mail reports are
             # otherwise a scan of half a million others.
