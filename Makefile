@@ -13,7 +13,7 @@ DEMO_ENV := AANDACHT_DEMO=1 DEBUG=1
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: bench-scrub bench-contacts bench-erlang bench-callers messages run test lint test-sqlite test-postgres translations static \
+.PHONY: bench-scrub bench-contacts bench-erlang bench-callers bench-roster bench-roster-national messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
@@ -101,6 +101,14 @@ bench-scrub: $(VENV)/.installed
 PROFILES ?= 20000
 bench-callers: translations
 	AANDACHT_DEMO=1 N=$(N) PROFILES=$(PROFILES) scripts/with-postgres $(PY) bench/bench_callers.py
+
+# One region's month (120 volunteers, 60 s) against its proven bound and a naive
+# roster; the national variant solves 15 regions of 100 one after another.
+bench-roster: $(VENV)/.installed
+	$(PY) bench/bench_roster.py
+
+bench-roster-national: $(VENV)/.installed
+	$(PY) bench/bench_roster.py --national
 
 bench-erlang: $(VENV)/.installed
 	$(PY) bench/erlang_vs_simulation.py

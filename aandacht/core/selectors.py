@@ -82,7 +82,7 @@ def _role_actions(role: str) -> list[HomeAction]:
             HomeAction(_("Social map"), None, NOT_YET),
             HomeAction(_("Call-back requests"), None, NOT_YET),
         ],
-        Role.COORDINATOR: [HomeAction(_("Roster"), None, NOT_YET), team],
+        Role.COORDINATOR: [team],
         Role.PARTNER: [HomeAction(_("Partner reports"), None, NOT_YET)],
         Role.ADMIN: [HomeAction(_("Audit log"), reverse("audit_log")), team],
     }

@@ -1,0 +1,1 @@
+"""Planning a roster month: the problem, the solver's runs, editing, publishing."""
