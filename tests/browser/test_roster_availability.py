@@ -21,6 +21,12 @@ from conftest import make_user
 
 from .conftest import log_in
 
+# Names the elements that stick out, should the page scroll sideways.
+WIDER_THAN_THE_SCREEN = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > 392)
+  .slice(0, 8)
+  .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
@@ -68,9 +74,7 @@ def test_a_volunteer_enters_availability_on_a_phone(
     # The page itself does not scroll sideways, and each box is a big target.
     page.wait_for_load_state("load")  # the grid's stylesheet is applied
     width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
-      .filter(e => e.getBoundingClientRect().right > 392)
-      .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""")
+    wide = page.evaluate(WIDER_THAN_THE_SCREEN)
     assert width <= PHONE["width"], wide
     box = page.get_by_label(night, exact=True).locator("xpath=..").bounding_box()
     assert box is not None
