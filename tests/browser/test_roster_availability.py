@@ -25,7 +25,7 @@ from .conftest import log_in
 WIDER_THAN_THE_SCREEN = """() => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > 392)
   .slice(0, 8)
-  .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
+  .map(e => [e.tagName, e.className, Math.round(e.getBoundingClientRect().right)])"""
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
