@@ -15,6 +15,7 @@ from aandacht.core.access import current_user
 from aandacht.roster.models import VolunteerRegister
 from aandacht.roster.planning import access, feed, selectors, services
 from aandacht.roster.planning.forms import AssignmentForm, RunForm
+from aandacht.roster.swaps.selectors import my_open_offers
 
 
 @require_GET
@@ -137,7 +138,11 @@ def roster_mine(request: HttpRequest) -> HttpResponse:
     registers = VolunteerRegister.objects.filter(volunteer=user).select_related(
         "region"
     )
-    context = {"shifts": selectors.my_shifts(user), "registers": list(registers)}
+    context = {
+        "shifts": selectors.my_shifts(user),
+        "registers": list(registers),
+        "offers": my_open_offers(user),
+    }
     return render(request, "roster/planning/mine.html", context)
 
 

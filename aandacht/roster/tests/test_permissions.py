@@ -20,5 +20,9 @@ from aandacht.roster.tests.permissions_planning import MATRIX as PLANNING
 from aandacht.roster.tests.permissions_planning import (  # noqa: F401 (collected here)
     test_planning_permission_matrix,
 )
+from aandacht.roster.tests.permissions_swaps import MATRIX as SWAPS
+from aandacht.roster.tests.permissions_swaps import (  # noqa: F401 (collected here)
+    test_swap_permission_matrix,
+)
 
-MATRIX = {**AVAILABILITY, **DEMAND, **PLANNING}
+MATRIX = {**AVAILABILITY, **DEMAND, **PLANNING, **SWAPS}

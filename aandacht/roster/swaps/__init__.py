@@ -1,0 +1,1 @@
+"""After publishing: offering and taking shifts, and who is on the line now."""
