@@ -248,3 +248,24 @@ class SwapOffer(models.Model):
 
     def __str__(self) -> str:
         return f"offer of {self.assignment} ({self.status})"
+
+
+class ServicePatience(models.Model):
+    """Callers' mean patience on a channel, measured from a region's call log."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    patience_minutes = models.FloatField(_("mean patience (minutes)"))
+    calls = models.PositiveIntegerField()
+    abandoned = models.PositiveIntegerField()
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "channel"], name="one_patience_per_channel"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.channel}: {self.patience_minutes:.1f} min"

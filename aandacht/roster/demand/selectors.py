@@ -23,7 +23,13 @@ from aandacht.core.access import AnyUser
 from aandacht.core.models import Region
 from aandacht.roster.demand import access, capacity, defaults, estimate
 from aandacht.roster.demand.estimate import SHIFT_CODES, WEEKDAYS, Slot
-from aandacht.roster.models import Assignment, Demand, Line, RosterMonth
+from aandacht.roster.models import (
+    Assignment,
+    Demand,
+    Line,
+    RosterMonth,
+    ServicePatience,
+)
 from aandacht.roster.shifts import BY_CODE, SHIFT_HOURS, SHIFTS, month_days
 
 Text = str | Promise
@@ -55,14 +61,19 @@ def service_parameters(
 ) -> dict[str, dict[str, float]]:
     """The format's "service": AHT and mean patience per channel, in minutes.
 
-    `measured` (channel → patience in minutes, from a call log) takes the
-    place of the default patience. Until measured patience is stored per
-    region, only the defaults of `defaults.SERVICE_DEFAULTS` are read here.
+    The patience measured from the region's last call log (or `measured`,
+    channel → minutes) takes the place of the default patience.
     """
     service = {
         channel: dict(figures) for channel, figures in defaults.SERVICE_DEFAULTS.items()
     }
-    for channel, patience in (measured or {}).items():
+    if measured is None:
+        measured = dict(
+            ServicePatience.objects.filter(region=region).values_list(
+                "channel", "patience_minutes"
+            )
+        )
+    for channel, patience in measured.items():
         if channel in service and patience and patience > 0:
             service[channel]["patience_minutes"] = round(patience, 2)
     return service

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -30,7 +30,7 @@ from aandacht.core.models import Region
 from aandacht.roster.demand import calllog, defaults, estimate
 from aandacht.roster.demand.estimate import Slot
 from aandacht.roster.demand.selectors import assumed_answer_rate
-from aandacht.roster.models import Demand, Line
+from aandacht.roster.models import Demand, Line, ServicePatience
 from aandacht.roster.shifts import LOCAL
 
 CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -455,6 +455,25 @@ def problem_message(problem: calllog.Problem, region: Region) -> str:
     return messages[problem.code] % params
 
 
+def _store_patience(
+    region: Region, figures: Iterable[estimate.ChannelPatience]
+) -> None:
+    """Keep each channel's measured patience; the capacity model uses it."""
+    for figure in figures:
+        if figure.patience_minutes is None:
+            continue  # nobody hung up after waiting: the default stays
+        ServicePatience.objects.update_or_create(
+            region=region,
+            channel=figure.channel,
+            defaults={
+                "patience_minutes": figure.patience_minutes,
+                "calls": figure.calls,
+                "abandoned": figure.abandoned,
+                "updated_at": timezone.now(),
+            },
+        )
+
+
 @transaction.atomic
 def call_log_import(
     *, region: Region, data: bytes | str, overwrite: bool = False
@@ -482,4 +501,5 @@ def call_log_import(
     )
     estimates = {by_code[code]: arrivals for code, arrivals in result.arrivals.items()}
     stored = _store(estimates, source=Demand.Source.CALL_LOG, overwrite=overwrite)
+    _store_patience(region, result.patience.values())
     return CallLogImport(result, len(calls), stored.written, stored.kept)

@@ -12,6 +12,7 @@ from aandacht.contacts.defaults import install_defaults
 from aandacht.contacts.models import CrisisResource, Source, Topic, TopicList
 from aandacht.contacts.tests.conftest import make_contact
 from aandacht.roster.demand import services
+from aandacht.roster.demand.selectors import service_parameters
 from aandacht.roster.models import Demand, Line
 from aandacht.roster.shifts import LOCAL
 
@@ -299,6 +300,11 @@ def test_a_call_log_gives_demand_and_patience(cast, lines):
     assert (phone.calls, phone.abandoned) == (6, 3)
     assert phone.patience_minutes == pytest.approx(1.5)
     assert result.estimate.patience["chat"].patience_minutes is None
+    # The capacity model and the solver use the measured patience from now on;
+    # chat, where nobody hung up after waiting, keeps its default.
+    service = service_parameters(cast.zuid)
+    assert service["phone"]["patience_minutes"] == pytest.approx(1.5)
+    assert service["chat"]["patience_minutes"] == 5
 
 
 def test_a_call_log_replaces_estimates_from_contact_reports(cast, lines):
