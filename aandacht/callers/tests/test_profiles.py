@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -20,6 +21,7 @@ from aandacht.core.models import AuditEvent, Region
 from .conftest import make_profile
 
 pytestmark = pytest.mark.django_db
+NOON = datetime(2027, 1, 12, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
 def test_texts_are_scrubbed_before_they_are_stored(cast):
@@ -80,8 +82,9 @@ def test_another_regions_profile_cannot_be_attached(client, cast, lists, login):
 
 
 def test_the_banner_shows_approach_and_limit_but_never_consultation_notes(
-    client, cast, lists, login
+    client, cast, lists, login, time_machine
 ):
+    time_machine.move_to(NOON)  # the earlier contact falls on the same day
     profile = make_profile(cast.zuid, cast["supervisor_zuid"])
     services.limit_set(
         profile=profile,
@@ -219,7 +222,10 @@ def test_quiet_profiles_go_dormant_and_old_dormant_ones_lose_their_text(cast, li
     assert erased.contacts.count() == 1  # the counts stay
 
 
-def test_the_statistics_feed_counts_regular_callers_and_limit_events(cast, lists):
+def test_the_statistics_feed_counts_regular_callers_and_limit_events(
+    cast, lists, time_machine
+):
+    time_machine.move_to(NOON)  # both contacts of the profile fall on one day
     profile = make_profile(cast.zuid, cast["supervisor_zuid"])
     services.limit_set(
         profile=profile,
