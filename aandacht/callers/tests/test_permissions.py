@@ -5,8 +5,6 @@ The profile belongs to region zuid.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 from django.urls import reverse
 
@@ -14,8 +12,9 @@ from aandacht.core.tests.test_permissions import (
     DENIED,
     HIDDEN,
     OK,
-    PERSONAS,
     TO_LOGIN,
+    assert_answer,
+    cases,
     row,
 )
 
@@ -58,11 +57,7 @@ def path_for(name: str, cast) -> str:
     return reverse(name, args=[profile.pk])
 
 
-CASES = [
-    pytest.param(name, persona, expected, id=f"{name}-{persona}")
-    for name, expectations in MATRIX.items()
-    for persona, expected in zip(PERSONAS, expectations, strict=True)
-]
+CASES = cases(MATRIX)
 
 
 @pytest.mark.parametrize(("name", "persona", "expected"), CASES)
@@ -71,8 +66,4 @@ def test_permission_matrix(client, cast, login, name, persona, expected):
     if persona != "anonymous":
         login(cast[persona])
     response = client.get(path)
-    if isinstance(expected, int):
-        assert response.status_code == expected
-    else:
-        assert response.status_code == 302
-        assert response.url == expected.format(next=quote(path))
+    assert_answer(response, expected, path)

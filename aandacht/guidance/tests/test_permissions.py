@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 from django.urls import reverse
 
 from aandacht.core.tests.test_permissions import (
     DENIED,
     OK,
-    PERSONAS,
     TO_LOGIN,
+    assert_answer,
+    cases,
     each,
     row,
 )
@@ -70,11 +69,7 @@ def path_for(name: str) -> str:
     return reverse(name)
 
 
-CASES = [
-    pytest.param(name, persona, expected, id=f"{name}-{persona}")
-    for name, expectations in MATRIX.items()
-    for persona, expected in zip(PERSONAS, expectations, strict=True)
-]
+CASES = cases(MATRIX)
 
 
 @pytest.mark.parametrize(("name", "persona", "expected"), CASES)
@@ -83,8 +78,4 @@ def test_permission_matrix(client, cast, login, name, persona, expected):
         login(cast[persona])
     path = path_for(name)
     response = client.get(path)
-    if isinstance(expected, int):
-        assert response.status_code == expected
-    else:
-        assert response.status_code == 302
-        assert response.url == expected.format(next=quote(path))
+    assert_answer(response, expected, path)

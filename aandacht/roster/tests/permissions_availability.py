@@ -7,8 +7,6 @@ test reads `MATRIX` through test_permissions.py; the test below runs the rows.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 from django.urls import reverse
 
@@ -16,8 +14,9 @@ from aandacht.core.tests.test_permissions import (
     DENIED,
     HIDDEN,
     OK,
-    PERSONAS,
     TO_LOGIN,
+    assert_answer,
+    cases,
     each,
     row,
 )
@@ -70,11 +69,7 @@ def request_for(name: str, cast) -> tuple[str, str, dict[str, str]]:
     return "get", reverse(name), {}
 
 
-CASES = [
-    pytest.param(name, persona, expected, id=f"{name}-{persona}")
-    for name, expectations in MATRIX.items()
-    for persona, expected in zip(PERSONAS, expectations, strict=True)
-]
+CASES = cases(MATRIX)
 
 
 @pytest.mark.parametrize(("name", "persona", "expected"), CASES)
@@ -83,8 +78,4 @@ def test_availability_permission_matrix(client, cast, login, name, persona, expe
         login(cast[persona])
     method, path, data = request_for(name, cast)
     response = getattr(client, method)(path, data)
-    if isinstance(expected, int):
-        assert response.status_code == expected
-    else:
-        assert response.status_code == 302
-        assert response.url == expected.format(next=quote(path))
+    assert_answer(response, expected, path)

@@ -7,8 +7,6 @@ coordinator opens every region's. The line is one of zuid's.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 from django.urls import reverse
 
@@ -16,8 +14,9 @@ from aandacht.core.tests.test_permissions import (
     DENIED,
     HIDDEN,
     OK,
-    PERSONAS,
     TO_LOGIN,
+    assert_answer,
+    cases,
     row,
 )
 from aandacht.roster.demand import services
@@ -83,11 +82,7 @@ def request_for(name: str, cast) -> tuple[str, str, dict[str, str]]:
     return method, reverse(name, args=["zuid"]), data
 
 
-CASES = [
-    pytest.param(name, persona, expected, id=f"{name}-{persona}")
-    for name, expectations in MATRIX.items()
-    for persona, expected in zip(PERSONAS, expectations, strict=True)
-]
+CASES = cases(MATRIX)
 
 
 @pytest.mark.parametrize(("name", "persona", "expected"), CASES)
@@ -96,8 +91,4 @@ def test_demand_permission_matrix(client, cast, login, name, persona, expected):
         login(cast[persona])
     method, path, data = request_for(name, cast)
     response = getattr(client, method)(path, data)
-    if isinstance(expected, int):
-        assert response.status_code == expected
-    else:
-        assert response.status_code == 302
-        assert response.url == expected.format(next=quote(path))
+    assert_answer(response, expected, path)

@@ -6,8 +6,6 @@ attended the session.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
 from django.urls import reverse
 
@@ -15,8 +13,9 @@ from aandacht.core.tests.test_permissions import (
     DENIED,
     HIDDEN,
     OK,
-    PERSONAS,
     TO_LOGIN,
+    assert_answer,
+    cases,
     each,
     row,
 )
@@ -95,11 +94,7 @@ def request_for(name: str, cast) -> tuple[str, str, dict[str, str]]:
     return "get", reverse(name), {}
 
 
-CASES = [
-    pytest.param(name, persona, expected, id=f"{name}-{persona}")
-    for name, expectations in MATRIX.items()
-    for persona, expected in zip(PERSONAS, expectations, strict=True)
-]
+CASES = cases(MATRIX)
 
 
 @pytest.mark.parametrize(("name", "persona", "expected"), CASES)
@@ -108,8 +103,4 @@ def test_permission_matrix(client, cast, login, name, persona, expected):
         login(cast[persona])
     method, path, data = request_for(name, cast)
     response = getattr(client, method)(path, data)
-    if isinstance(expected, int):
-        assert response.status_code == expected
-    else:
-        assert response.status_code == 302
-        assert response.url == expected.format(next=quote(path))
+    assert_answer(response, expected, path)
