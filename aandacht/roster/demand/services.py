@@ -111,6 +111,17 @@ def _line_values(
     }
 
 
+def _checked(
+    *, region: Region, line: Line | None, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """A line's values, normalised and checked; every problem at once."""
+    fields = {**fields, "code": fields["code"].strip().lower()}
+    errors = _line_errors(region=region, line=line, **fields)
+    if errors:
+        raise ValidationError(errors)
+    return _line_values(**fields)
+
+
 @transaction.atomic
 def line_create(
     *,
@@ -123,30 +134,16 @@ def line_create(
     open_rules: Sequence[Mapping[str, Any]] = (),
 ) -> Line:
     """A new line of `region`; `open_rules` empty means open in every shift."""
-    code = code.strip().lower()
-    errors = _line_errors(
-        region=region,
-        code=code,
-        channel=channel,
-        language=language,
-        max_parallel=max_parallel,
-        weight=weight,
-        open_rules=open_rules,
-        line=None,
-    )
-    if errors:
-        raise ValidationError(errors)
-    return Line.objects.create(
-        region=region,
-        **_line_values(
-            code=code,
-            channel=channel,
-            language=language,
-            max_parallel=max_parallel,
-            weight=weight,
-            open_rules=open_rules,
-        ),
-    )
+    fields = {
+        "code": code,
+        "channel": channel,
+        "language": language,
+        "max_parallel": max_parallel,
+        "weight": weight,
+        "open_rules": open_rules,
+    }
+    values = _checked(region=region, line=None, fields=fields)
+    return Line.objects.create(region=region, **values)
 
 
 @transaction.atomic
@@ -162,27 +159,15 @@ def line_update(
 ) -> Line:
     """Change a line; its demand stays (slots it closes are left out of plans)."""
     Line.objects.select_for_update().filter(pk=line.pk).first()
-    code = code.strip().lower()
-    errors = _line_errors(
-        region=line.region,
-        code=code,
-        channel=channel,
-        language=language,
-        max_parallel=max_parallel,
-        weight=weight,
-        open_rules=open_rules,
-        line=line,
-    )
-    if errors:
-        raise ValidationError(errors)
-    values = _line_values(
-        code=code,
-        channel=channel,
-        language=language,
-        max_parallel=max_parallel,
-        weight=weight,
-        open_rules=open_rules,
-    )
+    fields = {
+        "code": code,
+        "channel": channel,
+        "language": language,
+        "max_parallel": max_parallel,
+        "weight": weight,
+        "open_rules": open_rules,
+    }
+    values = _checked(region=line.region, line=line, fields=fields)
     for name, value in values.items():
         setattr(line, name, value)
     line.save(update_fields=list(values))
