@@ -173,6 +173,13 @@ PROFILE_RETENTION_DAYS = env_int(
     "AANDACHT_PROFILE_RETENTION_DAYS", 730, minimum=183, maximum=3650
 )
 
+# Without call logs, demand is estimated from answered contacts divided by the
+# share of callers assumed to get through (the report: a quarter to two fifths
+# of call attempts go unanswered).
+AANDACHT_ASSUMED_ANSWER_RATE = (
+    env_int("AANDACHT_ASSUMED_ANSWER_PERCENT", 65, minimum=1, maximum=100) / 100
+)
+
 # How callers reach the line, shown on the public self-test. Hours are daily,
 # HH:MM-HH:MM; an empty address hides that channel.
 LINE_PHONE = env_str("AANDACHT_LINE_PHONE", "088 0767 000") or ""
