@@ -101,3 +101,9 @@ def log_in(page: Page, base: str, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+
+
+def htmx_ready(page: Page) -> None:
+    """Wait until htmx has processed the page, so no early event is missed."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.htmx !== undefined")

@@ -19,7 +19,7 @@ from aandacht.contacts.tests.conftest import make_contact
 from aandacht.core.roles import Role
 from conftest import make_user
 
-from .conftest import log_in
+from .conftest import htmx_ready, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WORDS = "We spraken af: twee gesprekken per week. Bel maandag gerust weer."
@@ -57,6 +57,7 @@ def test_a_volunteer_finds_a_profile_by_a_cue_and_sees_the_limit_reached(
 
     log_in(page, live_server.url, "sanne")
     page.get_by_role("link", name=re.compile("New contact")).click()
+    htmx_ready(page)
     page.get_by_label(re.compile("Find a regular caller")).fill("duiven")
     page.get_by_role("button", name=re.compile("Attach")).click()
 

@@ -13,7 +13,7 @@ from aandacht.guidance import content
 from aandacht.guidance.models import SelfTestCount, VignetteAnswer
 from conftest import make_user
 
-from .conftest import log_in
+from .conftest import htmx_ready, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,6 +24,7 @@ def test_the_typology_panel_guides_as_the_volunteer_answers(
     make_user("sanne", Role.VOLUNTEER, region)
     log_in(page, live_server.url, "sanne")
     page.get_by_role("link", name=re.compile("New contact")).click()
+    htmx_ready(page)
 
     page.get_by_text("Typology assistant (optional)").click()
     result = page.locator("#typology-result")
