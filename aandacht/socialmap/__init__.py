@@ -1,0 +1,1 @@
+"""The social map: an HSDS-shaped directory of help, search, referrals, call-backs."""
