@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "aandacht.guidance",
     "aandacht.training",
     "aandacht.roster",
+    "aandacht.socialmap",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
