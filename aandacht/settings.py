@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "aandacht.training",
     "aandacht.roster",
     "aandacht.socialmap",
+    "aandacht.callbacks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -188,6 +189,10 @@ LINE_PHONE_HOURS = env_hours("AANDACHT_LINE_PHONE_HOURS", "00:00-24:00")
 LINE_CHAT_URL = env_str("AANDACHT_LINE_CHAT_URL", "") or ""
 LINE_CHAT_HOURS = env_hours("AANDACHT_LINE_CHAT_HOURS", "14:00-23:00")
 LINE_MAIL_URL = env_str("AANDACHT_LINE_MAIL_URL", "") or ""
+
+# The social map's HSDS API (/api/hsds/) is public by default, as Open
+# Referral intends; set this to require a logged-in user.
+HSDS_API_LOGIN_REQUIRED = env_bool("AANDACHT_HSDS_API_LOGIN_REQUIRED", False)
 
 # Unfinished contact drafts are deleted by `manage.py purge_drafts` after this.
 DRAFT_RETENTION_DAYS = env_int(

@@ -1,0 +1,1 @@
+"""Search over the social map: Dutch analysis, typos, synonyms, ranking."""
