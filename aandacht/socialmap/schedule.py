@@ -344,6 +344,27 @@ def _parse_interval(value: object) -> int:
     raise ScheduleError(f"interval {value!r} is not a whole number")
 
 
+_NOON = time(12, 0)
+
+
+def _check_not_backwards(opens_at: time, closes_at: time) -> None:
+    """Refuse a span that closes before it opens, unless it is a night.
+
+    A closing time before the opening time means "past midnight" only for
+    a night: opening at noon or later and closing by noon the next day
+    (22:00-02:00, 17:00-09:00). "09:00-03:00" is far likelier a typo for
+    15:00 than an 18-hour day, so it is refused rather than guessed.
+    """
+    if closes_at >= opens_at:
+        return
+    if opens_at >= _NOON and closes_at <= _NOON:
+        return
+    raise ScheduleError(
+        f"closes at {closes_at:%H:%M}, before it opens at {opens_at:%H:%M}; "
+        "a span past midnight must open after noon and close by noon"
+    )
+
+
 def parse_rule(mapping: Mapping[str, object]) -> Rule:
     """Read one HSDS 3.1 ``schedule`` object; raise :class:`ScheduleError`."""
     for key in _UNSUPPORTED:
@@ -364,6 +385,8 @@ def parse_rule(mapping: Mapping[str, object]) -> Rule:
             f"closes when it opens ({opens_at:%H:%M}); for round the clock "
             "write 00:00-24:00"
         )
+    if not is_24:
+        _check_not_backwards(opens_at, closes_at)
     wkst_text = _text(mapping, "wkst")
     return Rule(
         freq="WEEKLY" if freq == "WEEKLY" else "MONTHLY",

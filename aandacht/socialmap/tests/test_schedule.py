@@ -538,6 +538,24 @@ def test_next_opening_agrees_with_is_open() -> None:
             },
             "bymonthday needs freq MONTHLY",
         ),
+        (
+            {
+                "freq": "WEEKLY",
+                "byday": "MO",
+                "opens_at": "09:00",
+                "closes_at": "03:00",
+            },
+            "closes at 03:00, before it opens at 09:00",
+        ),
+        (
+            {
+                "freq": "WEEKLY",
+                "byday": "MO",
+                "opens_at": "18:00",
+                "closes_at": "13:00",
+            },
+            "closes at 13:00, before it opens at 18:00",
+        ),
     ],
 )
 def test_bad_input_is_refused_clearly(mapping: dict[str, object], message: str) -> None:
@@ -547,3 +565,11 @@ def test_bad_input_is_refused_clearly(mapping: dict[str, object], message: str) 
 
 def test_schedule_error_is_a_value_error() -> None:
     assert issubclass(ScheduleError, ValueError)
+
+
+@pytest.mark.parametrize(("opens", "closes"), [("22:00", "02:00"), ("17:00", "09:00")])
+def test_a_night_may_close_after_midnight(opens: str, closes: str) -> None:
+    rule = parse_rule(
+        {"freq": "WEEKLY", "byday": "MO", "opens_at": opens, "closes_at": closes}
+    )
+    assert rule.overnight
