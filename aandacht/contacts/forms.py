@@ -17,6 +17,8 @@ from aandacht.contacts.services import ContactInput
 from aandacht.core.models import Region
 from aandacht.guidance import assistant
 from aandacht.guidance.choices import QUESTIONS, Network, YesNoUnknown
+from aandacht.socialmap.panel.entries import ReferralEntry, parse_entries
+from aandacht.socialmap.panel.selectors import services_for
 
 MAX_SUMMARY = 2000
 MAX_REFLECTION = 2000
@@ -157,6 +159,9 @@ class ContactForm(forms.Form):
         widget=forms.HiddenInput,
     )
 
+    # Referrals chosen in the social-map panel (#5): "<service id>|<time>".
+    service_referral = forms.Field(required=False, widget=forms.MultipleHiddenInput)
+
     def __init__(
         self,
         *args: Any,
@@ -165,6 +170,7 @@ class ContactForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.region = region
         self.fields["topics"].queryset = topic_list.topics.all()  # type: ignore[attr-defined]
         if region is not None:
             profiles = CallerProfile.objects.attachable().filter(region=region)
@@ -177,6 +183,31 @@ class ContactForm(forms.Form):
             ("", _("No, the assistant's result fits")),
             *((code, words.name) for code, words in types.items()),
         ]
+
+    def clean_service_referral(self) -> list[ReferralEntry]:
+        values = self.cleaned_data.get("service_referral") or []
+        entries, unreadable = parse_entries(
+            [values] if isinstance(values, str) else values
+        )
+        if unreadable:
+            raise forms.ValidationError(
+                _("A referral could not be read. Remove it and add it again.")
+            )
+        if self.region is not None and entries:
+            ids = [entry.service_id for entry in entries]
+            known = set(
+                services_for(self.region)
+                .filter(id__in=ids)
+                .values_list("id", flat=True)
+            )
+            if len(known) < len(ids):
+                raise forms.ValidationError(
+                    _(
+                        "A service you referred to is no longer on the social map. "
+                        "Remove it, or search for another."
+                    )
+                )
+        return entries
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -215,6 +246,7 @@ class ContactForm(forms.Form):
         }
         data["topics"] = list(data["topics"])
         data["loneliness_kind"] = data.get("loneliness_kind") or ""
+        data["service_referrals"] = data.pop("service_referral", None) or []
         return ContactInput(**data, typology=self.typology_record())
 
 
@@ -247,6 +279,7 @@ def _field_label(name: str) -> Any:
         "typology_override": _("Does another type fit better, in your judgement?"),
         "typology_reason": _("Why another type"),
         "caller_profile": _("Caller profile"),
+        "service_referral": _("Referrals from the social map"),
     }
     return labels[name]
 

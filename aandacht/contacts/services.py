@@ -30,6 +30,8 @@ from aandacht.contacts.synthetic import SyntheticContact
 from aandacht.core.models import AuditEvent, Region, User
 from aandacht.core.services import audit_record
 from aandacht.privacy.scrub import scrub
+from aandacht.socialmap.panel import services as social_map
+from aandacht.socialmap.panel.entries import ReferralEntry
 
 FREE_TEXT_FIELDS = ("summary", "reflection", "referrals")
 # A draft keeps the form's raw answers, so the typology reason is a field there.
@@ -68,6 +70,8 @@ class ContactInput:
     reflection: str = ""
     typology: dict[str, Any] = field(default_factory=dict)
     caller_profile: CallerProfile | None = None
+    # Services of the social map the caller was pointed to (#5), with times.
+    service_referrals: list[ReferralEntry] = field(default_factory=list)
 
 
 def scrub_text(text: str) -> str:
@@ -79,7 +83,7 @@ def _field_values(data: ContactInput) -> dict[str, Any]:
     values = {
         name: getattr(data, name)
         for name in ContactInput.__dataclass_fields__
-        if name != "topics"
+        if name not in ("topics", "service_referrals")
     }
     for name in FREE_TEXT_FIELDS:
         values[name] = scrub_text(values[name])
@@ -169,6 +173,9 @@ def contact_register(
         return Contact.objects.get(idempotency_key=key)
     if data.contact_type == ContactType.CONVERSATION:
         contact.topics.set(data.topics)
+        social_map.referrals_attach(
+            contact=contact, entries=data.service_referrals, actor=volunteer
+        )
     callers.contact_attached(contact=contact)
     ContactDraft.objects.filter(key=key).delete()
     return contact

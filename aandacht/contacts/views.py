@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -27,6 +29,8 @@ from aandacht.contacts.models import Contact, ContactDraft
 from aandacht.core.access import current_user
 from aandacht.guidance import assistant
 from aandacht.privacy.scrub import scrub
+from aandacht.socialmap.panel import selectors as social_map
+from aandacht.socialmap.panel.entries import parse_entries
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -65,9 +69,23 @@ def _form_page(
         "non_data_types": NON_DATA_TYPES,
         "preview": scrub(draft.data.get("summary", "") or ""),
         "caller_banner": _caller_banner(form, draft),
+        **_social_map(form, draft),
         **assistant.form_context(form),
     }
     return render(request, "contacts/contact_form.html", context)
+
+
+def _social_map(form: ContactForm, draft: ContactDraft) -> dict[str, Any]:
+    """The panel's region, the referrals chosen so far and the crisis services."""
+    values = form["service_referral"].value() or []
+    entries, _unreadable = parse_entries(
+        [values] if isinstance(values, str) else values
+    )
+    return {
+        "region": draft.region,
+        "chosen": social_map.chosen(draft.region, entries),
+        "crisis_cards": social_map.crisis_services(draft.region, timezone.now()),
+    }
 
 
 def _caller_banner(form: ContactForm, draft: ContactDraft) -> Banner | None:
@@ -107,7 +125,7 @@ def contact_draft(request: HttpRequest, key: str) -> HttpResponse:
 
 def _lists(request: HttpRequest) -> dict[str, list[str]]:
     """Multiple-choice answers, which QueryDict.dict() would cut to one."""
-    names = ("topics", "sought", "actions", "phases")
+    names = ("topics", "sought", "actions", "phases", "service_referral")
     return {name: request.POST.getlist(name) for name in names if name in request.POST}
 
 

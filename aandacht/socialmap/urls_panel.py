@@ -1,3 +1,8 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from aandacht.socialmap.panel import views
+
+urlpatterns = [
+    path("search/<slug:code>/", views.service_search, name="socialmap_search"),
+    path("referral/<slug:code>/", views.referral_toggle, name="socialmap_referral"),
+]

@@ -1,0 +1,1 @@
+"""The social map inside the contact form: search, referrals, crisis services."""
