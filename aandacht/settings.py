@@ -194,6 +194,27 @@ LINE_MAIL_URL = env_str("AANDACHT_LINE_MAIL_URL", "") or ""
 # Referral intends; set this to require a logged-in user.
 HSDS_API_LOGIN_REQUIRED = env_bool("AANDACHT_HSDS_API_LOGIN_REQUIRED", False)
 
+# Call-back numbers are stored encrypted with a Fernet key (32 random bytes,
+# URL-safe base64). Several keys, comma-separated, rotate: the first encrypts,
+# all decrypt. The demo keeps a generated key in var/; elsewhere, without a
+# key, call-back requests cannot be recorded and `manage.py check` warns.
+
+
+def _callback_keys() -> list[str]:
+    keys = env_list("AANDACHT_CALLBACK_KEY", [])
+    if keys or not DEMO:
+        return keys
+    path = VAR_DIR / "demo_callback_key"
+    if not path.exists():
+        VAR_DIR.mkdir(exist_ok=True)
+        # 32 random bytes in URL-safe base64 with its one "=": a Fernet key.
+        path.write_text(secrets.token_urlsafe(32) + "=")
+        path.chmod(0o600)
+    return [path.read_text().strip()]
+
+
+CALLBACK_KEYS = _callback_keys()
+
 # Unfinished contact drafts are deleted by `manage.py purge_drafts` after this.
 DRAFT_RETENTION_DAYS = env_int(
     "AANDACHT_DRAFT_RETENTION_DAYS", 14, minimum=1, maximum=365
