@@ -548,3 +548,85 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact_id} → {self.service_id}"
+
+
+# --- Search index -----------------------------------------------------------
+# Kept in step by ``socialmap.search.index``; never edited by hand. Every
+# table stores analysed text (``socialmap.text``), so SQLite and PostgreSQL
+# compare the same strings and rank alike.
+
+
+class SearchEntry(models.Model):
+    """One analysed term of one service, with how strongly it speaks for it.
+
+    ``weight`` sums the weights of the fields the term occurs in (the name
+    counts most, the description least); a term found only as the part of a
+    compound counts for less than the word itself.
+    """
+
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    term = models.CharField(max_length=100)
+    weight = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "term"], name="search_entry_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["term", "service", "weight"], name="search_entry_term")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.service_id} ({self.weight})"
+
+
+class SearchTerm(models.Model):
+    """How many services have a term: the rarer, the more a match means.
+
+    The row with the empty term counts all services.
+    """
+
+    term = models.CharField(max_length=100, unique=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.documents})"
+
+
+class SearchWord(models.Model):
+    """A folded word seen in the directory, and its term (stem).
+
+    The vocabulary for splitting compounds and for finding the word a typo
+    meant (pg_trgm on PostgreSQL, ``SearchTrigram`` elsewhere).
+    """
+
+    word = models.CharField(max_length=100, unique=True)
+    term = models.CharField(max_length=100)
+    trigram_count = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class SearchTrigram(models.Model):
+    """pg_trgm's trigrams of each vocabulary word, for databases without it."""
+
+    trigram = models.CharField(max_length=3)
+    word = models.ForeignKey(
+        SearchWord, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trigram", "word"], name="search_trigram_once"
+            )
+        ]
+        indexes = [models.Index(fields=["word"], name="search_trigram_word")]
+
+    def __str__(self) -> str:
+        return self.trigram
