@@ -204,3 +204,16 @@ def test_a_page_costs_the_same_queries_for_few_or_many_services(
         make_service(f"Inloophuis {number}", cast.zuid)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(names(get(client, "hsds_services"))) == 15
+
+
+def test_search_comes_most_relevant_first_and_nothing_gives_an_empty_page(
+    client, cast
+):
+    make_service("Buurtcentrum De Kroon", cast.zuid, description="Ook een rouwgroep.")
+    make_service("Rouwgroep Tilburg", cast.zuid, description="Praten over verlies.")
+    found = get(client, "hsds_services", search="rouwgroep")
+    assert names(found)[0] == "Rouwgroep Tilburg"
+    assert hsds.validate_page(found.json(), "service") == []
+    empty = get(client, "hsds_services", search="paardrijden").json()
+    assert (empty["total_items"], empty["contents"], empty["empty"]) == (0, [], True)
+    assert hsds.validate_page(empty, "service") == []

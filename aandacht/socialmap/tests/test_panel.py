@@ -162,3 +162,81 @@ def test_the_page_offers_the_search_panel_with_its_shortcut(client, cast, login)
     [search] = page.find_all("input", id="service-search")
     assert search.attrs["aria-keyshortcuts"] == "/"
     assert search.attrs["hx-get"] == reverse("socialmap_search", args=["zuid"])
+
+
+def search(client, region_code: str, query: str, chosen: list[str] = ()):
+    return client.get(
+        reverse("socialmap_search", args=[region_code]),
+        {"q": query, "service_referral": list(chosen)},
+    )
+
+
+def test_search_shows_what_a_volunteer_needs_in_a_call(
+    client, cast, login, time_machine
+):
+    time_machine.move_to(WEDNESDAY_NIGHT, tick=False)
+    service = make_service(
+        "Rouwverwerkingsgroep De Linde",
+        cast.zuid,
+        hours=("10:00", "12:00", "TH"),
+        phone="013 555 0101",
+        area="Tilburg",
+        staff_note="Intake via de huisarts.",
+    )
+    service.verified_at = WEDNESDAY_NOON
+    service.save()
+    login(cast["volunteer_zuid"])
+    client.cookies["django_language"] = "en"
+    page = search(client, "zuid", "rouwverwerkng").content.decode()  # a typo
+    assert "Rouwverwerkingsgroep De Linde" in page
+    assert "opens Thu 26 Nov, 10:00" in page
+    assert "013 555 0101" in page
+    assert "Tilburg" in page
+    assert "verified 25 Nov 2026" in page
+    assert "Intake via de huisarts." in page
+    assert "Add referral" in page
+
+
+def test_search_marks_services_already_referred(client, cast, login):
+    service = make_service("Buurtkamer De Kroon", cast.zuid)
+    login(cast["volunteer_zuid"])
+    value = ReferralEntry(service.id, timezone.now()).value
+    page = parse(search(client, "zuid", "buurtkamer", [value]).content.decode())
+    [button] = page.find_all("button", **{"aria-pressed": "true"})
+    assert str(service.id) in button.attrs["hx-vals"]
+
+
+def test_search_keeps_to_the_region_and_the_national_map(client, cast, login):
+    make_service("Buurtkamer Zuid", cast.zuid)
+    make_service("Buurtkamer Noord", cast.noord)
+    make_service("Buurtkamer Nederland", None)
+    make_service("Buurtkamer Oud", cast.zuid, status="defunct")
+    login(cast["volunteer_zuid"])
+    page = search(client, "zuid", "buurtkamer").content.decode()
+    assert "Buurtkamer Zuid" in page
+    assert "Buurtkamer Nederland" in page
+    assert "Buurtkamer Noord" not in page
+    assert "Buurtkamer Oud" not in page
+
+
+def test_a_query_that_finds_nothing_says_so(client, cast, login):
+    make_service("Buurtkamer Zuid", cast.zuid)
+    login(cast["volunteer_zuid"])
+    client.cookies["django_language"] = "en"
+    page = search(client, "zuid", "paardrijden").content.decode()
+    assert "Nothing found for “paardrijden”" in page
+
+
+def test_search_results_cost_a_fixed_number_of_queries(
+    client, cast, login, django_assert_max_num_queries
+):
+    for number in range(2):
+        make_service(f"Inloophuis {number}", cast.zuid)
+    login(cast["volunteer_zuid"])
+    with django_assert_max_num_queries(40) as few:
+        search(client, "zuid", "inloophuis")
+    for number in range(2, 8):
+        make_service(f"Inloophuis {number}", cast.zuid)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = search(client, "zuid", "inloophuis").content.decode()
+    assert page.count("service-card__name") == 8
