@@ -205,4 +205,5 @@ def review_detail(contact: Contact) -> dict[str, Any]:
         "contact": contact,
         "topics": list(contact.topics.all()),
         "feedback": list(contact.feedback.select_related("author")),
+        "referred": list(contact.service_referrals.select_related("service")),
     }

@@ -10,7 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aandacht.contacts.models import Contact, ContactDraft
-from aandacht.contacts.tests.conftest import lists  # noqa: F401 (a fixture)
+from aandacht.contacts.tests.conftest import (
+    lists,  # noqa: F401 (a fixture)
+    make_contact,
+)
 from aandacht.contacts.tests.test_register import open_new_report, typical_report
 from aandacht.core.tests.html import parse
 from aandacht.socialmap.models import Referral
@@ -240,3 +243,19 @@ def test_search_results_cost_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = search(client, "zuid", "inloophuis").content.decode()
     assert page.count("service-card__name") == 8
+
+
+def test_the_supervisor_reading_the_report_sees_where_the_caller_was_referred(
+    client, cast, login
+):
+    service = make_service("Schuldhulpmaatje Zuid", cast.zuid)
+    chosen_at = timezone.now() - timedelta(minutes=10)
+    contact = make_contact(
+        cast["volunteer_zuid"],
+        cast.zuid,
+        service_referrals=[ReferralEntry(service.id, chosen_at)],
+    )
+    login(cast["supervisor_zuid"])
+    page = client.get(reverse("review_detail", args=[contact.pk])).content.decode()
+    assert "Schuldhulpmaatje Zuid" in page
+    assert timezone.localtime(chosen_at).strftime("%H:%M") in page
