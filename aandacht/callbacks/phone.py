@@ -44,10 +44,10 @@ def normalise(text: str) -> str:
     national = _national(compact)
     if not national.isdigit():
         raise PhoneError("characters")
+    if national.startswith(PREMIUM_RATE):  # 8 or 11 digits long: check first
+        raise PhoneError("premium")
     if not NATIONAL.fullmatch(national):
         raise PhoneError("length")
-    if national.startswith(PREMIUM_RATE):
-        raise PhoneError("premium")
     return national
 
 
