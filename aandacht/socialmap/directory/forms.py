@@ -258,7 +258,7 @@ PHONE_TYPES = [
     ("pager", _("Pager")),
     ("", _("Not given")),
 ]
-_PHONE = re.compile(r"\+?[0-9][0-9 ()/-]*[0-9]")
+_PHONE = re.compile(r"\+?\(?[0-9][0-9 ()/-]*[0-9]")
 
 
 class PhoneForm(forms.Form):
