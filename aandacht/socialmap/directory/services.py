@@ -399,7 +399,7 @@ def service_update(
 ) -> dict[str, object]:
     """Save a changed service; return what changed (empty: nothing saved)."""
     locked = (
-        Service.objects.select_for_update()
+        Service.objects.select_for_update(of=("self",))
         .select_related("region", "organization")
         .get(pk=service.pk)
     )
