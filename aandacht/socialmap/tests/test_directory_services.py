@@ -218,7 +218,7 @@ def test_a_changed_service_is_found_by_its_new_name(cast, vraagwijzer):
         lists=ServiceLists(),
     )
     found = [hit.service_id for hit in search_services("taalcafe")]
-    assert found == [service.id]
+    assert service.id in found
 
 
 def test_opening_hours_changes_are_summarised(cast, vraagwijzer):
