@@ -23,7 +23,6 @@ from aandacht.core.tests.test_permissions import (
     PERSONAS,
     TO_LOGIN,
     assert_answer,
-    cases,
     row,
 )
 from aandacht.socialmap.directory import services
@@ -185,17 +184,16 @@ def request_for(name: str, cast, national: bool) -> tuple[str, str]:
     return method, reverse(name)
 
 
-def _national_cases():
+def _cases(matrix, national: bool, prefix: str = ""):
+    """Like `cases`, with whether the entry is national."""
     return [
-        pytest.param(name, persona, expected, True, id=f"national-{name}-{persona}")
-        for name, answers in NATIONAL_MATRIX.items()
+        pytest.param(name, persona, expected, national, id=f"{prefix}{name}-{persona}")
+        for name, answers in matrix.items()
         for persona, expected in zip(PERSONAS, answers, strict=True)
     ]
 
 
-DIRECTORY_CASES = [
-    pytest.param(*case.values, False, id=case.id) for case in cases(MATRIX)
-] + _national_cases()
+DIRECTORY_CASES = _cases(MATRIX, False) + _cases(NATIONAL_MATRIX, True, "national-")
 
 
 @pytest.mark.parametrize(("name", "persona", "expected", "national"), DIRECTORY_CASES)

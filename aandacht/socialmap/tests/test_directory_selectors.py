@@ -100,7 +100,7 @@ def test_the_stale_list_reads_two_queries(
         rendered += [
             (item.entry.organization.name, "")
             for item in due
-            if item.kind == "service" and item.entry.organization
+            if isinstance(item.entry, Service) and item.entry.organization
         ]
     assert len(due) == 6
 
