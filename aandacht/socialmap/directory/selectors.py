@@ -341,10 +341,30 @@ class FieldChange:
     added: list[object] = field(default_factory=list)
     removed: list[object] = field(default_factory=list)
     changed: list[list[object]] = field(default_factory=list)
+    named_only: bool = False  # an import names the fields it changed, no values
 
     @property
     def is_list(self) -> bool:
         return bool(self.added or self.removed or self.changed)
+
+    @property
+    def old_text(self) -> StrOrPromise:
+        return shown(self.old)
+
+    @property
+    def new_text(self) -> StrOrPromise:
+        return shown(self.new)
+
+
+def shown(value: object) -> StrOrPromise:
+    """A value of the history as a reader sees it: a dash for nothing, yes or no."""
+    if value is None or value == "":
+        return "–"
+    if value is True:
+        return _("yes")
+    if value is False:
+        return _("no")
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -389,7 +409,10 @@ def history(
                 for name, value in changes.items()
             ]
         else:  # an import records the names of the fields it changed
-            fields = [FieldChange(_label(model, str(name))) for name in changes or []]
+            fields = [
+                FieldChange(_label(model, str(name)), named_only=True)
+                for name in changes or []
+            ]
         entries.append(HistoryEntry(record, fields))
     return entries
 

@@ -184,3 +184,4 @@ def test_an_imported_record_lists_its_fields(cast):
     (entry,) = selectors.history(organization.id, Organization)
     with override("en"):
         assert [str(field.label) for field in entry.fields] == ["name", "website"]
+    assert all(field.named_only for field in entry.fields)

@@ -228,6 +228,9 @@ def test_the_history_page_lists_changes_newest_first(cast, client, vraagwijzer):
     ).content.decode()
     assert page.index("Verified") < page.index("Created")
     assert "Voedselbank Zuid" in page
+    # A field that was empty shows as a dash, not as nothing.
+    created = '<span class="history__old">–</span> → <span class="history__new">'
+    assert created + "Voedselbank Zuid</span>" in page
     assert vraagwijzer.display_name in page
 
 
