@@ -249,3 +249,17 @@ def test_home_shows_the_due_count_to_the_specialist(client, cast, login, english
     page = client.get(reverse("home")).content.decode()
     assert reverse("callback_queue") in page
     assert "1 due" in page
+
+
+def test_an_open_request_past_seven_days_says_its_number_was_erased(
+    client, cast, login, english
+):
+    callback = make_request(
+        cast.zuid, cast["volunteer_zuid"], now=timezone.now() - timedelta(days=8)
+    )
+    services.callbacks_purge()
+    login(cast["vraagwijzer_zuid"])
+    page = client.get(reverse("callback_detail", args=[callback.pk])).content.decode()
+    assert "no number is kept longer than 7 days" in page
+    assert "Show number" not in page
+    assert "Mark done" in page  # the specialist can still close it
