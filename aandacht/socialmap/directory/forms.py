@@ -264,7 +264,9 @@ _PHONE = re.compile(r"\+?\(?[0-9][0-9 ()/-]*[0-9]")
 class PhoneForm(forms.Form):
     id = forms.UUIDField(required=False, widget=forms.HiddenInput)
     number = forms.CharField(label=_("Number"), max_length=60)
-    type = forms.ChoiceField(label=_("Kind"), choices=PHONE_TYPES, required=False)
+    type = forms.ChoiceField(
+        label=_("Kind"), choices=PHONE_TYPES, required=False, initial="voice"
+    )
     description = forms.CharField(
         label=_("What it is for"),
         required=False,

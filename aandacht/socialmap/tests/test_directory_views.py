@@ -65,6 +65,7 @@ def test_a_vraagwijzer_adds_an_organisation_and_its_service(cast, client, vraagw
         "phones-0-number": "043-1234567",
         "phones-0-type": "voice",
         "phones-0-description": "aanmelden",
+        "phones-1-type": "voice",  # the empty row, as the browser sends it
     }
     response = client.post(reverse("socialmap_service_new"), data)
     service = Service.objects.get(name="Telefooncirkel")
@@ -72,6 +73,11 @@ def test_a_vraagwijzer_adds_an_organisation_and_its_service(cast, client, vraagw
     assert service.organization == organization
     assert list(service.phones.values_list("number", flat=True)) == ["043-1234567"]
     assert ChangeRecord.objects.filter(entity_id=service.id, action="created").exists()
+
+
+def test_a_new_phone_row_is_for_calls(cast, client, vraagwijzer):
+    page = client.get(reverse("socialmap_service_new")).content.decode()
+    assert '<option value="voice" selected>' in page
 
 
 def test_a_wrong_phone_keeps_everything_typed_and_saves_nothing(
