@@ -7,6 +7,10 @@ a property both give has different values: the official examples repeat
 one phone, identical, under a service, its location and its organization,
 and an organization nested in a service list may leave out what the full
 organization lists; neither is a conflict.
+
+An id that is not a UUID breaks the schema too, but it only rejects the
+record it belongs to (the writer says which id), so one bad id in a
+municipality's file does not hold up the rest.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from aandacht.socialmap.io.report import FileRefused
 
 _ROOT_KEYS: Final = frozenset({"version", "profile", "openapi_url"})
 _SHOWN_PROBLEMS: Final = 5
+#: The end of the schema's message for a malformed id, refused per record instead.
+_NOT_A_UUID: Final = "is not a 'uuid'"
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,11 @@ def _kind(item: Item) -> str:
 
 
 def _schema_problems(kind: str, item: Item) -> None:
-    problems = hsds.validate(kind, item.doc)
+    problems = [
+        problem
+        for problem in hsds.validate(kind, item.doc)
+        if not problem.endswith(_NOT_A_UUID)
+    ]
     if not problems:
         return
     base = item.path if item.path != "$" else "$"
