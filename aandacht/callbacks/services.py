@@ -21,17 +21,17 @@ from django.views.decorators.debug import sensitive_variables
 from aandacht.callbacks import crypto, phone, workdays
 from aandacht.callbacks.models import CallbackQuerySet, CallbackRequest
 from aandacht.contacts.models import Contact
-from aandacht.core.models import Region, User
+from aandacht.core.models import AuditEvent, Region, User
 from aandacht.core.services import audit_record
 from aandacht.privacy.scrub import scrub
 
 # No number is kept longer than this, whatever the state of its request.
 NUMBER_RETENTION = timedelta(days=7)
 
-RECORDED = "callback.recorded"
-NUMBER_SHOWN = "callback.number_shown"
-NOTED = "callback.noted"
-DONE = "callback.done"
+RECORDED = AuditEvent.Action.CALLBACK_RECORDED
+NUMBER_SHOWN = AuditEvent.Action.CALLBACK_NUMBER_SHOWN
+NOTED = AuditEvent.Action.CALLBACK_NOTED
+DONE = AuditEvent.Action.CALLBACK_DONE
 
 
 class NumberGone(Exception):

@@ -134,6 +134,10 @@ class AuditEvent(models.Model):
         API_TOKEN_CREATED = "api_token_created", _("API token created")
         API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
         PROFILE_CHANGED = "profile_changed", _("Changed a caller profile")
+        CALLBACK_RECORDED = "callback.recorded", _("Call-back request recorded")
+        CALLBACK_NUMBER_SHOWN = "callback.number_shown", _("Call-back number shown")
+        CALLBACK_NOTED = "callback.noted", _("Call-back outcome noted")
+        CALLBACK_DONE = "callback.done", _("Call-back request done")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

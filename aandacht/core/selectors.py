@@ -78,10 +78,7 @@ def _role_actions(role: str) -> list[HomeAction]:
     actions: dict[str, list[HomeAction]] = {
         Role.VOLUNTEER: [],
         Role.SUPERVISOR: [team],
-        Role.VRAAGWIJZER: [
-            HomeAction(_("Social map"), None, NOT_YET),
-            HomeAction(_("Call-back requests"), None, NOT_YET),
-        ],
+        Role.VRAAGWIJZER: [HomeAction(_("Social map"), reverse("socialmap_directory"))],
         Role.COORDINATOR: [team],
         Role.PARTNER: [HomeAction(_("Partner reports"), None, NOT_YET)],
         Role.ADMIN: [HomeAction(_("Audit log"), reverse("audit_log")), team],

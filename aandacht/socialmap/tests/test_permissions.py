@@ -11,9 +11,14 @@ from aandacht.socialmap.tests.permissions_api import (  # noqa: F401 (collected 
     test_api_permission_matrix,
     test_staff_only_fields_matrix,
 )
+from aandacht.socialmap.tests.permissions_directory import MATRIX as DIRECTORY
+from aandacht.socialmap.tests.permissions_directory import (  # noqa: F401 (collected here)
+    test_directory_permission_matrix,
+    test_the_national_rows_are_screens_of_the_matrix,
+)
 from aandacht.socialmap.tests.permissions_panel import MATRIX as PANEL
 from aandacht.socialmap.tests.permissions_panel import (  # noqa: F401 (collected here)
     test_panel_permission_matrix,
 )
 
-MATRIX = {**API, **PANEL}
+MATRIX = {**API, **DIRECTORY, **PANEL}
