@@ -25,6 +25,7 @@ from aandacht.contacts import access
 from aandacht.contacts.models import Contact, ContactDraft, CrisisResource, Feedback
 from aandacht.core.access import AnyUser
 from aandacht.core.models import Region, User
+from aandacht.socialmap.models import Referral
 
 QUEUE_PAGE_SIZE = 40
 # The review queue counts (and pages through) at most this many reports.
@@ -205,5 +206,7 @@ def review_detail(contact: Contact) -> dict[str, Any]:
         "contact": contact,
         "topics": list(contact.topics.all()),
         "feedback": list(contact.feedback.select_related("author")),
-        "referred": list(contact.service_referrals.select_related("service")),
+        "referred": list(
+            Referral.objects.filter(contact=contact).select_related("service")
+        ),
     }

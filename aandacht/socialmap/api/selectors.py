@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -26,6 +27,7 @@ from aandacht.socialmap.models import (
     TaxonomyTerm,
 )
 from aandacht.socialmap.opening import OPENING_PREFETCH, opening_of
+from aandacht.socialmap.search.engine import search_services
 
 #: How many ranked hits a search pages through at most.
 SEARCH_DEPTH = 1000
@@ -35,7 +37,7 @@ SEARCH_DEPTH = 1000
 class Page:
     """One page of records and how many there are in all."""
 
-    items: Sequence[object]
+    items: Sequence[Any]
     total: int
 
 
@@ -83,8 +85,6 @@ def service_ids(query: ServiceQuery, now: datetime) -> list[uuid.UUID]:
     """The ids of every matching service, best first with a search, else by name."""
     services = _filtered(query)
     if query.search:
-        from aandacht.socialmap.search.engine import search_services  # until it lands
-
         hits = search_services(query.search, services=services, limit=SEARCH_DEPTH)
         ids = [hit.service_id for hit in hits]
     else:
@@ -101,7 +101,7 @@ def services_page(query: ServiceQuery, now: datetime) -> Page:
     chosen = ids[_slice(query)]
     if query.minimal:
         rows = Service.objects.filter(id__in=chosen).values("id", "last_modified")
-        by_id: dict[uuid.UUID, object] = {row["id"]: row for row in rows}
+        by_id: dict[uuid.UUID, Any] = {row["id"]: row for row in rows}
     else:
         loaded = export.services_for_export(Service.objects.filter(id__in=chosen))
         by_id = {service.id: service for service in loaded}

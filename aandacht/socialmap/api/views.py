@@ -113,15 +113,12 @@ def services(request: HttpRequest, reader: AnyUser) -> JsonResponse:
             {
                 "id": str(row["id"]),
                 "last_modified": export.format_datetime(row["last_modified"]),
-            }  # type: ignore[index]
+            }
             for row in page.items
         ]
     else:
         staff = _staff_for(reader)
-        contents = [
-            export.service_document(s, staff=staff(s))  # type: ignore[arg-type]
-            for s in page.items
-        ]
+        contents = [export.service_document(s, staff=staff(s)) for s in page.items]
     return _page(page, query, contents)
 
 
@@ -145,10 +142,7 @@ def service_detail(request: HttpRequest, reader: AnyUser, pk: str) -> JsonRespon
 def organizations(request: HttpRequest, reader: AnyUser) -> JsonResponse:
     query = read_page(request.GET)
     page = selectors.organizations_page(query)
-    contents = [
-        export.organization_document(o, staff=False)  # type: ignore[arg-type]
-        for o in page.items
-    ]
+    contents = [export.organization_document(o, staff=False) for o in page.items]
     return _page(page, query, contents)
 
 
@@ -165,7 +159,7 @@ def organization_detail(request: HttpRequest, reader: AnyUser, pk: str) -> JsonR
 def taxonomies(request: HttpRequest, reader: AnyUser) -> JsonResponse:
     query = read_page(request.GET)
     page = selectors.taxonomies_page(query)
-    contents = [export.taxonomy_document(t) for t in page.items]  # type: ignore[arg-type]
+    contents = [export.taxonomy_document(t) for t in page.items]
     return _page(page, query, contents)
 
 
@@ -178,5 +172,5 @@ def taxonomy_terms(request: HttpRequest, reader: AnyUser) -> JsonResponse:
         if request.GET.get(name) and value is None:
             raise ParamError(f"{name} must be a UUID, not {request.GET[name]!r}")
     page = selectors.taxonomy_terms_page(query, taxonomy_id, parent_id)
-    contents = [export.taxonomy_term_document(t) for t in page.items]  # type: ignore[arg-type]
+    contents = [export.taxonomy_term_document(t) for t in page.items]
     return _page(page, query, contents)

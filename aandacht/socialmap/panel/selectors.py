@@ -17,6 +17,7 @@ from aandacht.core.models import Region
 from aandacht.socialmap.models import Phone, Service
 from aandacht.socialmap.opening import OPENING_PREFETCH, Opening, opening_of
 from aandacht.socialmap.panel.entries import ReferralEntry
+from aandacht.socialmap.search.engine import search_services
 
 RESULTS_SHOWN = 8
 _SHOWN_STATUSES = (Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED)
@@ -71,8 +72,6 @@ def search(
     region: Region, query: str, moment: datetime, referred: set[uuid.UUID]
 ) -> list[ServiceCard]:
     """The best matches for `query`, most relevant first."""
-    from aandacht.socialmap.search.engine import search_services
-
     hits = search_services(query, services=services_for(region), limit=RESULTS_SHOWN)
     order = [hit.service_id for hit in hits]
     found = {s.id: s for s in _with_details(Service.objects.filter(id__in=order))}

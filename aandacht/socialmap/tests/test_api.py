@@ -206,9 +206,7 @@ def test_a_page_costs_the_same_queries_for_few_or_many_services(
         assert len(names(get(client, "hsds_services"))) == 15
 
 
-def test_search_comes_most_relevant_first_and_nothing_gives_an_empty_page(
-    client, cast
-):
+def test_search_comes_most_relevant_first_and_nothing_gives_an_empty_page(client, cast):
     make_service("Buurtcentrum De Kroon", cast.zuid, description="Ook een rouwgroep.")
     make_service("Rouwgroep Tilburg", cast.zuid, description="Praten over verlies.")
     found = get(client, "hsds_services", search="rouwgroep")
