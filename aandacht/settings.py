@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "aandacht.roster",
     "aandacht.socialmap",
     "aandacht.callbacks",
+    "aandacht.insights",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

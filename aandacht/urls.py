@@ -68,6 +68,7 @@ urlpatterns = [
     path("", include("aandacht.training.urls")),
     path("", include("aandacht.socialmap.urls")),
     path("", include("aandacht.callbacks.urls")),
+    path("", include("aandacht.insights.urls")),
     path("api/hsds/", include("aandacht.socialmap.api.urls")),
     path("api/v1/", include("aandacht.contacts.api")),
     path("i18n/setlang/", views.set_language, name="set_language"),
