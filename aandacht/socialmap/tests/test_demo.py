@@ -23,6 +23,7 @@ from aandacht.core import demo as core_demo
 from aandacht.core.models import Region
 from aandacht.guidance import content
 from aandacht.socialmap import demo, hsds
+from aandacht.socialmap.io.export import export_documents
 from aandacht.socialmap.models import (
     Attribute,
     ClosedDate,
@@ -227,6 +228,18 @@ def _counts() -> dict[str, int]:
     return counts
 
 
+def _by_id(value: object) -> object:
+    """The document with every list of records in id order, as the export writes."""
+    if isinstance(value, dict):
+        return {key: _by_id(child) for key, child in value.items()}
+    if isinstance(value, list):
+        items = [_by_id(item) for item in value]
+        if all(isinstance(item, dict) and "id" in item for item in items):
+            items.sort(key=lambda item: item["id"])  # type: ignore[index]
+        return items
+    return value
+
+
 def _open_names(region: Region, moment: datetime, *, own: bool) -> set[str]:
     services = services_for(region).prefetch_related(*OPENING_PREFETCH)
     if own:
@@ -249,6 +262,18 @@ def test_seeding_puts_each_region_s_services_in_its_region_quickly() -> None:
         seen = services_for(region)
         assert seen.filter(region=None).count() == len(_services("national"))
         assert seen.count() == len(own) + len(_services("national"))
+
+
+@pytest.mark.django_db
+def test_the_directory_exports_what_the_team_wrote() -> None:
+    regions = _seed_regions()
+    demo.seed_social_map(regions)
+    exported = {doc["id"]: doc for doc in export_documents(Service.objects.all())}
+    for code in ["national", *DEMO_CODES]:
+        for written in _services(code):
+            doc = exported[written["id"]]
+            assert doc.pop("region", None) == (None if code == "national" else code)
+            assert _by_id(doc) == _by_id(written), written["name"]
 
 
 @pytest.mark.django_db
