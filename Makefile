@@ -13,7 +13,7 @@ DEMO_ENV := AANDACHT_DEMO=1 DEBUG=1
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: bench-scrub bench-contacts bench-erlang bench-callers bench-roster bench-roster-national messages run test lint test-sqlite test-postgres translations static \
+.PHONY: bench-scrub bench-contacts bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
@@ -112,6 +112,14 @@ bench-roster-national: $(VENV)/.installed
 
 bench-erlang: $(VENV)/.installed
 	$(PY) bench/erlang_vs_simulation.py
+
+# The social map's search (#5): SERVICES generated Dutch services, reindexed,
+# then searches timed as the contact form and the API make them; on SQLite
+# (var/bench-search.db) and on a throw-away PostgreSQL.
+SERVICES ?= 50000
+bench-search: $(VENV)/.installed
+	AANDACHT_DEMO=1 SERVICES=$(SERVICES) $(PY) bench/bench_search.py
+	AANDACHT_DEMO=1 SERVICES=$(SERVICES) scripts/with-postgres $(PY) bench/bench_search.py
 
 bench-contacts: translations
 	AANDACHT_DEMO=1 scripts/with-postgres $(PY) bench/bench_contacts.py --contacts $(N)

@@ -8,28 +8,25 @@ number of queries whatever the number of hits:
 3. how many services have each candidate term (and how many there are);
 4. only for a word none of whose terms is indexed: the most similar
    vocabulary words (pg_trgm or the trigram table, see ``typos``);
-5. the index entries of the candidate terms, for the candidate services.
+5. the best services, ranked by the database in one statement (see
+   ``ranking``).
 
-Ranking is done here in Python on what the database returned, so SQLite and
-PostgreSQL rank alike. A service's score adds up, per query word, the best
-of the word's alternatives (see ``query``): each alternative's factor times
-the mean over its terms of the entry's weight (field weights, see
-``documents``) times the term's rarity, ``ln(1 + services / services with
-the term)``. Services that answer more of the query's words come first;
-within those, the higher score; then the service id, so the order is stable.
+A service's score adds up, per query word, the best of the word's
+alternatives (see ``query``): each alternative's factor times the mean over
+its terms of the entry's weight (field weights, see ``documents``) times the
+term's rarity, ``ln(1 + services / services with the term)``. Services that
+answer more of the query's words come first; within those, the higher
+score; then the service id, so the order is stable.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
 from django.db.models import QuerySet
 
 from aandacht.socialmap.models import (
-    SearchEntry,
     SearchTerm,
     SearchWord,
     Service,
@@ -37,6 +34,7 @@ from aandacht.socialmap.models import (
 )
 from aandacht.socialmap.search import query as q
 from aandacht.socialmap.search.index import ALL_SERVICES
+from aandacht.socialmap.search.ranking import ranked
 from aandacht.socialmap.search.typos import similar_terms
 
 __all__ = ["Hit", "search_services"]
@@ -90,66 +88,14 @@ def search_services(
         typo_terms = {term for found in similar.values() for term in found}
         if typo_terms:
             documents.update(_documents(typo_terms))
-    live = {term for word in query_words for term in word.terms if documents.get(term)}
-    if not live:
-        return []
-    return _rank(query_words, _entries(live, services), documents, limit)
+    total = documents.get(ALL_SERVICES, 0)
+    return [
+        Hit(found.service_id, found.score, found.matched_words)
+        for found in ranked(query_words, documents, total, services, limit)
+    ]
 
 
 def _documents(terms: set[str]) -> dict[str, int]:
     return dict(
         SearchTerm.objects.filter(term__in=terms).values_list("term", "documents")
     )
-
-
-def _entries(
-    terms: set[str], services: QuerySet[Service] | None
-) -> dict[UUID, dict[str, float]]:
-    """Per candidate service, the weights of its entries for these terms."""
-    entries = SearchEntry.objects.filter(term__in=sorted(terms))
-    if services is not None:
-        entries = entries.filter(service_id__in=services.order_by().values("pk"))
-    found: dict[UUID, dict[str, float]] = {}
-    for service_id, term, weight in entries.order_by().values_list(
-        "service_id", "term", "weight"
-    ):
-        found.setdefault(service_id, {})[term] = weight
-    return found
-
-
-def _rank(
-    query_words: list[q.QueryWord],
-    entries: Mapping[UUID, Mapping[str, float]],
-    documents: Mapping[str, int],
-    limit: int,
-) -> list[Hit]:
-    total = max(documents.get(ALL_SERVICES, 0), 1)
-    rarity = {
-        term: math.log(1 + total / count)
-        for term, count in documents.items()
-        if count and term != ALL_SERVICES
-    }
-    hits = []
-    for service_id, weights in entries.items():
-        score = 0.0
-        matched = 0
-        for word in query_words:
-            best = max(
-                (
-                    alternative.factor
-                    * sum(
-                        weights.get(t, 0.0) * rarity.get(t, 0.0)
-                        for t in alternative.terms
-                    )
-                    / len(alternative.terms)
-                    for alternative in word.alternatives
-                ),
-                default=0.0,
-            )
-            if best > 0:
-                matched += 1
-                score += best
-        if matched:
-            hits.append(Hit(service_id, round(score, 9), matched))
-    hits.sort(key=lambda hit: (-hit.matched_words, -hit.score, str(hit.service_id)))
-    return hits[:limit]

@@ -35,10 +35,16 @@ MIN_PART = 4
 
 @dataclass(frozen=True)
 class Alternative:
-    """Index terms that together stand for a query word."""
+    """Index terms that together stand for a query word.
+
+    A *secondary* alternative (compound parts, synonyms) is one the search
+    found, not one the volunteer typed or meant: its very common terms may
+    be left out at scale (see ``ranking.COMMON_SHARE``).
+    """
 
     terms: tuple[str, ...]
     factor: float
+    secondary: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,7 @@ def query_words(
         parts = compound_parts(word, vocabulary, MIN_PART)
         if parts:
             part_stems = tuple(dict.fromkeys(stem(part) for part in parts))
-            alternatives.append(Alternative(part_stems, PARTS_FACTOR))
+            alternatives.append(Alternative(part_stems, PARTS_FACTOR, secondary=True))
         found.append(alternatives)
     for group in groups:
         for phrase in group:
@@ -116,7 +122,7 @@ def query_words(
                 if tuple(stems[start : start + len(phrase)]) != phrase:
                     continue
                 others = [
-                    Alternative(other, SYNONYM_FACTOR)
+                    Alternative(other, SYNONYM_FACTOR, secondary=True)
                     for other in group
                     if other != phrase
                 ]
