@@ -1,0 +1,358 @@
+"""Small-cell suppression for partner reports: which counts may be published.
+
+Pure on purpose: standard library and OR-Tools only, no Django.
+
+The rule, as the report states it to its readers:
+
+* A count below ``THRESHOLD`` (10) is shown as "< 10". **Zero counts too**:
+  a true 0 says nothing about a person, but showing 0 beside "< 10" tells a
+  reader that "< 10" means 1 to 9, so that at least one caller is in that
+  cell, and zeros pin down the rest of their row. Treating 0 as small keeps
+  the label honest: "< 10" means 0 to 9, nothing more.
+* Totals are counts like any other: a total below 10 is "< 10" as well.
+* **Complementary suppression**: where a small count could be worked out
+  from the totals (or narrowed down), other counts are hidden too. They are
+  shown as "x", not as "< 10", because they are not small and a report for
+  a municipality must not say what is not true. A reader therefore knows
+  that a "x" is at least 10; the protection below assumes that reader.
+* Shares are computed only from shown counts (see ``tables``).
+
+What "protected" means: a reader who takes every published number (the
+cells and every total, of every table in the report, with the sums that
+link them and the fact that a count can never be negative, that "< 10" is
+0 to 9 and that "x" is at least 10) and solves for a hidden count with
+linear programming is left with a range of at least ``PROTECTION`` + 1
+possible values for every "< 10" (usually all of 0 to 9), and with more than
+one possible value for every "x". ``Attacker`` is that reader; ``suppress``
+hides counts until the attacker learns nothing more. It is greedy, so it may
+hide more than the least possible, never less.
+
+The counts and the sums between them form a ``System``: every count (cell
+or total) is one variable, and a count that appears in two tables (the
+conversations of a month, say) is the same variable in both, so a link
+between tables is never overlooked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ortools.linear_solver import pywraplp  # type: ignore[import-untyped]
+
+__all__ = [
+    "PROTECTION",
+    "THRESHOLD",
+    "AtMost",
+    "Attacker",
+    "Interval",
+    "Mark",
+    "Sum",
+    "SuppressionError",
+    "System",
+    "is_protected",
+    "suppress",
+]
+
+THRESHOLD = 10
+# The least width of the range a reader can narrow a "< 10" down to.
+PROTECTION = 3
+
+
+class SuppressionError(ValueError):
+    """Counts that cannot be suppressed as asked; the message says why."""
+
+
+class Mark(StrEnum):
+    SHOWN = "shown"
+    SMALL = "small"  # below the threshold: "< 10"
+    HIDDEN = "hidden"  # hidden to protect a small count: "x"
+
+
+@dataclass(frozen=True)
+class Sum:
+    """``values[total] == sum(values[part] for part in parts)``."""
+
+    total: int
+    parts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AtMost:
+    """``values[part] <= values[whole]``: conversations on one topic of a
+    month are at most the month's conversations (a conversation can have
+    several topics, so the topics do not add up to it)."""
+
+    part: int
+    whole: int
+
+
+@dataclass(frozen=True)
+class System:
+    """Every count of a report and the relations a reader knows between them."""
+
+    values: tuple[int, ...]
+    sums: tuple[Sum, ...] = ()
+    at_most: tuple[AtMost, ...] = ()
+
+    def __post_init__(self) -> None:
+        if any(value < 0 for value in self.values):
+            raise SuppressionError("a count cannot be negative")
+        for relation in self.sums:
+            total = sum(self.values[part] for part in relation.parts)
+            if total != self.values[relation.total]:
+                raise SuppressionError(
+                    f"count {relation.total} is not the sum of {relation.parts}"
+                )
+        for bound in self.at_most:
+            if self.values[bound.part] > self.values[bound.whole]:
+                raise SuppressionError(
+                    f"count {bound.part} is larger than count {bound.whole}"
+                )
+
+    @property
+    def totals(self) -> frozenset[int]:
+        return frozenset(relation.total for relation in self.sums)
+
+    def neighbours(self, index: int) -> set[int]:
+        """The counts that share a sum or a bound with ``index``."""
+        found: set[int] = set()
+        for relation in self.sums:
+            members = (relation.total, *relation.parts)
+            if index in members:
+                found.update(members)
+        for bound in self.at_most:
+            if index in (bound.part, bound.whole):
+                found.update((bound.part, bound.whole))
+        found.discard(index)
+        return found
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low
+
+
+# Below this, two LP bounds are the same number.
+_EPSILON = 1e-6
+
+
+def is_protected(
+    mark: Mark,
+    interval: Interval,
+    *,
+    threshold: int = THRESHOLD,
+    protection: int = PROTECTION,
+) -> bool:
+    """Whether what a reader can work out about one count is little enough.
+
+    A "< 10" must keep a range of at least ``protection`` (or all of 0 to
+    threshold - 1 where that is narrower); a "x" must not be recoverable.
+    """
+    if mark == Mark.SHOWN:
+        return True
+    if mark == Mark.SMALL:
+        needed = min(protection, threshold - 1)
+        return interval.width >= needed - _EPSILON
+    return interval.width > _EPSILON
+
+
+class Attacker:
+    """A reader who solves for hidden counts with linear programming (GLOP).
+
+    One model serves every question: a count's mark only changes its
+    bounds (a shown count is fixed, "< 10" is 0 to threshold - 1, "x" is at
+    least the threshold), so hiding one more count is a change of bounds.
+    """
+
+    def __init__(
+        self, system: System, marks: Sequence[Mark], *, threshold: int = THRESHOLD
+    ) -> None:
+        self.system = system
+        self.threshold = threshold
+        self.marks = list(marks)
+        # A finite "unbounded": no count of a report comes near it.
+        self._ceiling = 10.0 * (max(system.values, default=0) + threshold) + 10.0
+        self._solver = pywraplp.Solver.CreateSolver("GLOP")
+        if self._solver is None:  # pragma: no cover (GLOP ships with OR-Tools)
+            raise SuppressionError("the GLOP solver is not available")
+        self._variables = [
+            self._solver.NumVar(0.0, self._ceiling, f"n{index}")
+            for index in range(len(system.values))
+        ]
+        for relation in system.sums:
+            constraint = self._solver.Constraint(0.0, 0.0)
+            constraint.SetCoefficient(self._variables[relation.total], 1.0)
+            for part in relation.parts:
+                constraint.SetCoefficient(self._variables[part], -1.0)
+        for bound in system.at_most:
+            constraint = self._solver.Constraint(-self._solver.infinity(), 0.0)
+            constraint.SetCoefficient(self._variables[bound.part], 1.0)
+            constraint.SetCoefficient(self._variables[bound.whole], -1.0)
+        for index, mark in enumerate(self.marks):
+            self.mark(index, mark)
+
+    def mark(self, index: int, mark: Mark) -> None:
+        """Publish count ``index`` as ``mark`` (and bound it accordingly)."""
+        self.marks[index] = mark
+        value = float(self.system.values[index])
+        variable = self._variables[index]
+        if mark == Mark.SHOWN:
+            variable.SetBounds(value, value)
+        elif mark == Mark.SMALL:
+            variable.SetBounds(0.0, float(self.threshold - 1))
+        else:
+            variable.SetBounds(float(self.threshold), self._ceiling)
+
+    def interval(self, index: int) -> Interval:
+        """The least and the greatest value count ``index`` can take."""
+        low = self._optimum(index, maximise=False)
+        return Interval(low, self._optimum(index, maximise=True))
+
+    def _optimum(self, index: int, maximise: bool) -> float:
+        objective = self._solver.Objective()
+        objective.Clear()
+        objective.SetCoefficient(self._variables[index], 1.0)
+        if maximise:
+            objective.SetMaximization()
+        else:
+            objective.SetMinimization()
+        status = self._solver.Solve()
+        if status != pywraplp.Solver.OPTIMAL:  # the true counts always fit
+            raise SuppressionError(f"the attack on count {index} did not solve")
+        return float(objective.Value())
+
+    def protected(self, index: int, *, protection: int = PROTECTION) -> bool:
+        mark = self.marks[index]
+        if mark == Mark.SHOWN:
+            return True
+        return is_protected(
+            mark,
+            self.interval(index),
+            threshold=self.threshold,
+            protection=protection,
+        )
+
+
+def suppress(
+    system: System,
+    *,
+    threshold: int = THRESHOLD,
+    protection: int = PROTECTION,
+) -> tuple[Mark, ...]:
+    """How to publish each count of ``system``: shown, "< 10" or "x".
+
+    Every count below the threshold is small. Then each suppressed count is
+    attacked in turn; while it is not protected, the cheapest shown count
+    nearby that protects it (or widens its range the most) is hidden too.
+    Hiding a count only ever widens what the others can be, so a count once
+    protected stays protected and one pass is enough.
+    """
+    marks = [Mark.SMALL if value < threshold else Mark.SHOWN for value in system.values]
+    _pair(system, marks)
+    attacker = Attacker(system, marks, threshold=threshold)
+    queue = [index for index, mark in enumerate(marks) if mark != Mark.SHOWN]
+    while queue:
+        index = queue.pop(0)
+        while not attacker.protected(index, protection=protection):
+            complement = _complement_for(index, attacker, protection)
+            if complement is None:
+                raise SuppressionError(f"count {index} cannot be protected")
+            attacker.mark(complement, Mark.HIDDEN)
+            queue.append(complement)
+    return tuple(attacker.marks)
+
+
+def _pair(system: System, marks: list[Mark]) -> None:
+    """No sum with exactly one suppressed count: the cheap first round.
+
+    A sum whose total and other parts are shown gives its one suppressed
+    count away. The second count is taken where it closes a cycle: from a
+    sum that already has a suppressed count, so that rectangles form (a
+    small cell alone needs three partners in a two-way table).
+    """
+    changed = True
+    while changed:
+        changed = False
+        for relation in system.sums:
+            members = (relation.total, *relation.parts)
+            if sum(marks[index] != Mark.SHOWN for index in members) != 1:
+                continue
+            shown = [index for index in members if marks[index] == Mark.SHOWN]
+            pick = min(
+                shown,
+                key=lambda i: (
+                    not _touches_suppressed(i, relation, system, marks),
+                    *_cost(i, system),
+                ),
+            )
+            marks[pick] = Mark.HIDDEN
+            changed = True
+
+
+def _touches_suppressed(
+    index: int, relation: Sum, system: System, marks: Sequence[Mark]
+) -> bool:
+    """Whether ``index`` is in another sum that already hides a count."""
+    return any(
+        other is not relation
+        and index in (other.total, *other.parts)
+        and any(marks[m] != Mark.SHOWN for m in (other.total, *other.parts))
+        for other in system.sums
+    )
+
+
+def _complement_for(weak: int, attacker: Attacker, protection: int) -> int | None:
+    """The shown count to hide next so that count ``weak`` is protected.
+
+    Candidates come in rings: the shown counts that share a sum with
+    ``weak``, then those that share one with its suppressed neighbours, and
+    so on. Within a ring the cheapest count that protects ``weak`` wins;
+    failing that, the one that widens its range most.
+    """
+    system = attacker.system
+    width = attacker.interval(weak).width
+    fallback: int | None = None
+    for ring in _rings(weak, system, attacker.marks):
+        best: tuple[float, int] | None = None
+        for candidate in sorted(ring, key=lambda i: _cost(i, system)):
+            attacker.mark(candidate, Mark.HIDDEN)
+            interval = attacker.interval(weak)
+            attacker.mark(candidate, Mark.SHOWN)
+            mark = attacker.marks[weak]
+            if is_protected(
+                mark, interval, threshold=attacker.threshold, protection=protection
+            ):
+                return candidate
+            gain = interval.width - width
+            if gain > _EPSILON and (best is None or gain > best[0] + _EPSILON):
+                best = (gain, candidate)
+        if best is not None:
+            return best[1]
+        if fallback is None and ring:
+            fallback = min(ring, key=lambda i: _cost(i, system))
+    return fallback
+
+
+def _rings(weak: int, system: System, marks: Sequence[Mark]) -> Iterable[set[int]]:
+    """Shown counts at growing distance from ``weak`` through suppressed ones."""
+    seen = {weak}
+    frontier = {weak}
+    while frontier:
+        near = set().union(*(system.neighbours(index) for index in frontier)) - seen
+        seen |= near
+        shown = {index for index in near if marks[index] == Mark.SHOWN}
+        if shown:
+            yield shown
+        frontier = {index for index in near if marks[index] != Mark.SHOWN}
+
+
+def _cost(index: int, system: System) -> tuple[int, int, int]:
+    """Hide cells before totals, and small numbers before large ones."""
+    return (int(index in system.totals), system.values[index], index)
