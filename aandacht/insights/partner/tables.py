@@ -80,6 +80,7 @@ class TableSpec:
 
     key: str
     title: str
+    short: str  # the title of its sheet in the workbook (at most 31 characters)
     note: str
     rows: Axis
     columns: Axis
@@ -143,6 +144,7 @@ class PublishedRow:
 class PublishedTable:
     key: str
     title: str
+    short: str
     note: str
     row_title: str
     columns: tuple[tuple[str, str], ...]
@@ -278,6 +280,7 @@ def _layout(spec: TableSpec, figure: _FigureOf) -> PublishedTable:
     return PublishedTable(
         key=spec.key,
         title=spec.title,
+        short=spec.short,
         note=spec.note,
         row_title=spec.rows.title,
         columns=spec.columns.items,

@@ -1,0 +1,293 @@
+"""The counts behind a partner report, read straight from the contact reports.
+
+Only conversations count (non-data contacts say nothing about callers'
+needs), only coded answers are read (never a summary or any other free
+text), and everything is aggregated in the database: three grouped queries
+and two small lists, whatever the number of contacts. The tables are then
+suppressed together (``tables.publish``) before anything leaves this module.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from aandacht.contacts.choices import Channel, Loneliness, LonelinessKind
+from aandacht.contacts.models import Contact, Municipality, Topic
+from aandacht.core.models import Region
+from aandacht.insights.partner.tables import Axis, PublishedTable, TableSpec, publish
+from aandacht.insights.period import Period
+
+Month = tuple[int, int]
+
+LONELY = (Loneliness.ABOUT, Loneliness.OUT_OF)
+OTHER_PLACE = "other"
+NO_PLACE = "none"
+NOT_RECORDED = "not_recorded"
+
+
+@dataclass(frozen=True)
+class PartnerReport:
+    region: Region
+    period: Period  # the chosen quarter or year
+    months: tuple[Month, ...]  # the complete months of it that are reported
+    tables: list[PublishedTable]
+    made_at: datetime
+
+    @property
+    def first_day(self) -> date:
+        year, month = self.months[0]
+        return date(year, month, 1)
+
+    @property
+    def last_day(self) -> date:
+        return Period.month(*self.months[-1]).last
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def _bounds(months: tuple[Month, ...]) -> tuple[datetime, datetime]:
+    """From local midnight on the first day to local midnight after the last."""
+    first = date(months[0][0], months[0][1], 1)
+    after = Period.month(*months[-1]).last.toordinal() + 1
+    return (
+        datetime.combine(first, time.min, tzinfo=_zone()),
+        datetime.combine(date.fromordinal(after), time.min, tzinfo=_zone()),
+    )
+
+
+def _month_code(value: datetime | date) -> str:
+    if isinstance(value, datetime):
+        value = (
+            timezone.localtime(value, _zone()) if timezone.is_aware(value) else value
+        )
+    return f"{value.year:04d}-{value.month:02d}"
+
+
+def conversations(region: Region, months: tuple[Month, ...]) -> QuerySet[Contact]:
+    start, end = _bounds(months)
+    return Contact.objects.conversations().filter(
+        region=region, started_at__gte=start, started_at__lt=end
+    )
+
+
+def partner_report(
+    region: Region,
+    period: Period,
+    months: tuple[Month, ...],
+    *,
+    now: datetime | None = None,
+) -> PartnerReport:
+    """Every table of the report for ``region`` over ``months``, suppressed."""
+    return PartnerReport(
+        region=region,
+        period=period,
+        months=months,
+        tables=publish(table_specs(region, months)),
+        made_at=timezone.localtime(now or timezone.now()),
+    )
+
+
+def table_specs(region: Region, months: tuple[Month, ...]) -> list[TableSpec]:
+    """The report's tables with their true counts (for ``publish`` only)."""
+    contacts = conversations(region, months)
+    by_month = contacts.annotate(month=TruncMonth("started_at", tzinfo=_zone()))
+    combos = Counter[tuple[str, str, str, str, int | None]]()
+    for row in (
+        by_month.values(
+            "month", "channel", "loneliness", "loneliness_kind", "municipality_id"
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        key = (
+            _month_code(row["month"]),
+            row["channel"],
+            row["loneliness"],
+            row["loneliness_kind"],
+            row["municipality_id"],
+        )
+        combos[key] += row["n"]
+    topics = Counter[tuple[str, str]]()
+    for row in (
+        by_month.filter(topics__isnull=False)
+        .values("month", code=F("topics__code"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        topics[(str(row["code"]), _month_code(row["month"]))] += row["n"]
+    month_axis = _month_axis(months)
+    places = list(Municipality.objects.filter(region=region).values_list("pk", "name"))
+    return [
+        _channel_table(combos, month_axis),
+        _loneliness_table(combos, month_axis),
+        _kind_table(combos),
+        _topic_table(topics, month_axis),
+        _place_table(combos, places),
+    ]
+
+
+def _month_axis(months: tuple[Month, ...]) -> Axis:
+    return Axis(
+        "month",
+        _("Month"),
+        tuple(
+            (f"{y:04d}-{m:02d}", formats.date_format(date(y, m, 1), "M Y"))
+            for y, m in months
+        ),
+    )
+
+
+def _loneliness_axis(levels: tuple[str, ...]) -> Axis:
+    labels = dict(Loneliness.choices)
+    return Axis(
+        "lonely", _("Loneliness"), tuple((lv, str(labels[lv])) for lv in levels)
+    )
+
+
+Combos = Counter[tuple[str, str, str, str, int | None]]
+
+
+def _channel_table(combos: Combos, months: Axis) -> TableSpec:
+    counts: Counter[tuple[str, str]] = Counter()
+    for (month, channel, *_rest), n in combos.items():
+        counts[(channel, month)] += n
+    return TableSpec(
+        key="channels",
+        short=_("Channels"),
+        title=_("Conversations per month, by channel"),
+        note=_(
+            "Conversations by phone, chat and mail; contacts without a "
+            "conversation (silent, hung up, wrong number) are not counted."
+        ),
+        rows=Axis(
+            "channel",
+            _("Channel"),
+            tuple((code, str(label)) for code, label in Channel.choices),
+        ),
+        columns=months,
+        counts=counts,
+    )
+
+
+def _loneliness_table(combos: Combos, months: Axis) -> TableSpec:
+    counts: Counter[tuple[str, str]] = Counter()
+    for (month, _channel, level, *_rest), n in combos.items():
+        counts[(level, month)] += n
+    return TableSpec(
+        key="loneliness",
+        short=_("Loneliness"),
+        title=_("Loneliness per month"),
+        note=_(
+            "About loneliness: the caller wanted to talk about feeling lonely. "
+            "Out of loneliness: the caller called because there was no one "
+            "else to talk to."
+        ),
+        rows=_loneliness_axis(tuple(Loneliness.values)),
+        columns=months,
+        counts=counts,
+    )
+
+
+def _kind_table(combos: Combos) -> TableSpec:
+    counts: Counter[tuple[str, str]] = Counter()
+    for (_month, _channel, level, kind, _place), n in combos.items():
+        if level in LONELY:
+            counts[(kind or NOT_RECORDED, level)] += n
+    labels = dict(LonelinessKind.choices)
+    kinds = (
+        LonelinessKind.SOCIAL,
+        LonelinessKind.EMOTIONAL,
+        LonelinessKind.BOTH,
+        LonelinessKind.UNCLEAR,
+    )
+    return TableSpec(
+        key="kinds",
+        short=_("Kind of loneliness"),
+        title=_("Kind of loneliness"),
+        note=_(
+            "Conversations about or out of loneliness only. Social: the caller "
+            "misses a circle of friends and acquaintances. Emotional: the caller "
+            "misses a close bond, usually a partner."
+        ),
+        rows=Axis(
+            "kind",
+            _("Kind of loneliness"),
+            (
+                *((str(k), str(labels[k])) for k in kinds),
+                (NOT_RECORDED, _("Not recorded")),
+            ),
+        ),
+        columns=_loneliness_axis(LONELY),
+        counts=counts,
+        grand_key="lonely_all",
+        share_of="lonely_all",
+    )
+
+
+def _topic_table(topics: Counter[tuple[str, str]], months: Axis) -> TableSpec:
+    return TableSpec(
+        key="topics",
+        short=_("Topics"),
+        title=_("Topics per month"),
+        note=_(
+            "A conversation can be about several topics, so the topics add up "
+            "to more than the conversations; the share is of all conversations."
+        ),
+        rows=Axis("topic", _("Topic"), _topic_items({code for code, _m in topics})),
+        columns=months,
+        counts=topics,
+        grand_key=None,
+        multiple=True,
+    )
+
+
+def _topic_items(found: set[str]) -> tuple[tuple[str, str], ...]:
+    """The current list's topics in its order, then retired ones that occur."""
+    current = list(Topic.objects.filter(topic_list__is_current=True))
+    items = [(topic.code, topic.label) for topic in current]
+    retired = found - {code for code, _label in items}
+    if retired:
+        older = {
+            topic.code: topic.label
+            for topic in Topic.objects.filter(code__in=retired).order_by(
+                "topic_list__version"
+            )
+        }
+        items += sorted(older.items(), key=lambda item: item[1])
+    return tuple(items)
+
+
+def _place_table(combos: Combos, places: list[tuple[int, str]]) -> TableSpec:
+    ours = {pk: str(pk) for pk, _name in places}
+    counts: Counter[tuple[str, str]] = Counter()
+    for (_month, _channel, level, _kind, place), n in combos.items():
+        row = NO_PLACE if place is None else ours.get(place, OTHER_PLACE)
+        counts[(row, level)] += n
+    items = (
+        *((str(pk), name) for pk, name in sorted(places, key=lambda p: p[1])),
+        (OTHER_PLACE, _("A municipality outside the region")),
+        (NO_PLACE, _("Not mentioned")),
+    )
+    return TableSpec(
+        key="municipalities",
+        short=_("Municipalities"),
+        title=_("Municipality, where the caller mentioned it"),
+        note=_(
+            "Callers are anonymous; some mention where they live, most do not. "
+            "The municipality is counted only when the caller said it."
+        ),
+        rows=Axis("place", _("Municipality"), items),
+        columns=_loneliness_axis(tuple(Loneliness.values)),
+        counts=counts,
+    )
