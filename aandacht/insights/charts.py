@@ -40,6 +40,7 @@ __all__ = [
     "contrast_ratio",
     "description",
     "figure",
+    "format_value",
     "svg",
 ]
 
@@ -132,6 +133,11 @@ def description(panel: Panel, text: ChartText = ENGLISH) -> str:
     if panel.note:
         parts.append(panel.note)
     return " ".join(_sentence(part) for part in parts if part)
+
+
+def format_value(value: float, unit: str, text: ChartText = ENGLISH) -> str:
+    """A value with its unit, as charts and their descriptions write it."""
+    return _value(value, unit, text)
 
 
 def contrast_ratio(colour: str, background: str = "#FFFFFF") -> float:
