@@ -320,3 +320,26 @@ def test_a_typo_costs_a_fixed_number_of_queries_more(db):
     extra = 3 if connection.vendor == "postgresql" else 2
     assert _searched("maatschapelijk") == 4 + extra
     assert len(found("maatschapelijk")) == 10
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "rouwverwerkingsgroep",
+        "mantelzorgsteunpunt",
+        "huisartsenpost",
+        "ouderenbond",
+        "rouwgroepen",
+        "vrijwilligerswerk",
+    ],
+)
+def test_the_pieces_looked_up_are_all_a_compound_split_needs(word):
+    """The search looks up only pieces of the query words, not the vocabulary."""
+    from aandacht.socialmap.search.query import substrings
+    from aandacht.socialmap.search.vocabulary import BASE_WORDS
+    from aandacht.socialmap.text import compound_parts
+
+    vocabulary = BASE_WORDS | {"verwerking", "ouderen", "huisarts", "post", "bond"}
+    narrowed = {piece for piece in substrings([word]) if piece in vocabulary}
+    assert compound_parts(word, narrowed) == compound_parts(word, vocabulary)
+    assert compound_parts(word, vocabulary)  # each of these does split
