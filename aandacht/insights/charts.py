@@ -112,7 +112,7 @@ def svg(panel: Panel, text: ChartText = ENGLISH) -> str:
     if panel.chart == Chart.TABLE:
         return ""
     if panel.is_empty():
-        body, height = _empty(text)
+        body, height = _empty(panel, text)
     else:
         body, height = _DRAW[panel.chart](panel, text)
     return _frame(panel, text, body, height)
@@ -120,10 +120,9 @@ def svg(panel: Panel, text: ChartText = ENGLISH) -> str:
 
 def description(panel: Panel, text: ChartText = ENGLISH) -> str:
     """The chart in words: what a sighted reader takes from it, with numbers."""
-    t = text.translate
     if panel.is_empty():
-        return t(_("No contacts in this period."))
-    if panel.chart == Chart.HEATMAP:
+        parts = [_empty_words(panel, text)]
+    elif panel.chart == Chart.HEATMAP:
         parts = [_heatmap_words(panel, text)]
     elif panel.chart == Chart.LINES:
         parts = [_line_words(series, panel, text) for series in panel.series]
@@ -174,8 +173,15 @@ def _width(panel: Panel) -> int:
     return WIDTH
 
 
-def _empty(text: ChartText) -> tuple[list[str], int]:
-    message = text.translate(_("No contacts in this period."))
+def _empty_words(panel: Panel, text: ChartText) -> str:
+    """Nothing to draw: no values at all, or every value a real zero."""
+    if all(v is None for s in panel.series for v in s.values):
+        return text.translate(_("No figures for this period."))
+    return text.translate(_("Every value in this period is 0."))
+
+
+def _empty(panel: Panel, text: ChartText) -> tuple[list[str], int]:
+    message = _empty_words(panel, text)
     return [_text(WIDTH / 2, 40, message, anchor="middle", fill=MUTED)], 70
 
 
@@ -246,7 +252,10 @@ def _bars(panel: Panel, text: ChartText) -> tuple[list[str], int]:
     left, right = float(label_width), float(WIDTH - 60)
     band = groups * bar + gap
     bottom = top + band * len(panel.categories)
-    scale = _scale(_values(panel) + [r.value for r in panel.references])
+    scale = _scale(
+        _values(panel) + [r.value for r in panel.references],
+        whole=panel.unit == "count",
+    )
     parts = _axis_x(scale, left, right, top, bottom, panel.unit, text)
     if legend:
         parts += _legend(panel.series, 14, lines=False)
@@ -304,7 +313,10 @@ def _lines(panel: Panel, text: ChartText) -> tuple[list[str], int]:
     """A line per series over ordered categories; gaps where a value is None."""
     top, bottom = 40.0, 250.0
     left, right = 56.0, float(WIDTH - 16)
-    scale = _scale(_values(panel) + [r.value for r in panel.references])
+    scale = _scale(
+        _values(panel) + [r.value for r in panel.references],
+        whole=panel.unit == "count",
+    )
     parts = _axis_y(scale, left, right, top, bottom, panel.unit, text)
     parts += _legend(panel.series, 16, lines=True)
     xs = _spread(len(panel.categories), left + 12, right - 12)
@@ -390,7 +402,10 @@ def _histogram(panel: Panel, text: ChartText) -> tuple[list[str], int]:
     legend = len(panel.series) > 1
     top, bottom = (40.0 if legend else 20.0), 230.0
     left, right = 56.0, float(WIDTH - 16)
-    scale = _scale(_values(panel) + [r.value for r in panel.references])
+    scale = _scale(
+        _values(panel) + [r.value for r in panel.references],
+        whole=panel.unit == "count",
+    )
     parts = _axis_y(scale, left, right, top, bottom, panel.unit, text)
     if legend:
         parts += _legend(panel.series, 16, lines=False)
@@ -443,7 +458,7 @@ def _heatmap(panel: Panel, text: ChartText) -> tuple[list[str], int]:
     """
     _width, left, cell, numbers_fit = _heat_geometry(panel)
     top, row_height = 22.0, 24.0
-    highest = max(_values(panel))
+    shades = _shades(max(_values(panel)), panel.unit)
     xs = [left + cell * (i + 0.5) for i in range(len(panel.categories))]
     parts = _category_labels(panel.categories, xs, top - 6)
     for row, series in enumerate(panel.series):
@@ -454,7 +469,7 @@ def _heatmap(panel: Panel, text: ChartText) -> tuple[list[str], int]:
         for i, value in enumerate(series.values):
             x = left + cell * i
             point = _point(series, panel.categories[i], value, panel, text)
-            shade = _shade(value, highest)
+            shade = _shade(value, shades)
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{cell:.1f}"'
                 f' height="{row_height:.1f}" fill="{HEAT_SCALE[shade]}"'
@@ -473,33 +488,44 @@ def _heatmap(panel: Panel, text: ChartText) -> tuple[list[str], int]:
                     )
                 )
     bottom = top + row_height * len(panel.series)
-    parts += _heat_legend(highest, left, bottom + 14, panel.unit, text)
+    parts += _heat_legend(shades, left, bottom + 14, panel.unit, text)
     return parts, int(bottom + 44)
 
 
-def _shade(value: float | None, highest: float) -> int:
-    """0 (no value or nothing) to the darkest shade at the highest value."""
-    if not value or highest <= 0:
-        return 0
+def _shades(highest: float, unit: str) -> list[tuple[float, int]]:
+    """(upper bound, shade) pairs from light to dark; whole bounds for counts.
+
+    Counts get whole-number bounds, so a quiet region's legend reads "≤ 1,
+    ≤ 2, ≤ 3" rather than "≤ 0.5"; shades are then spread over the scale.
+    """
     steps = len(HEAT_SCALE) - 1
-    return max(1, math.ceil(value / highest * steps))
+    raw = [highest * k / steps for k in range(1, steps + 1)]
+    bounds = sorted({math.ceil(b) for b in raw}) if unit == "count" else raw
+    if len(bounds) == 1:
+        return [(bounds[0], steps)]
+    last = len(bounds) - 1
+    return [(b, 1 + round(i * (steps - 1) / last)) for i, b in enumerate(bounds)]
+
+
+def _shade(value: float | None, shades: list[tuple[float, int]]) -> int:
+    """0 for nothing, else the shade of the first bound the value stays under."""
+    if not value:
+        return 0
+    return next((shade for bound, shade in shades if value <= bound), shades[-1][1])
 
 
 def _heat_legend(
-    highest: float, left: float, y: float, unit: str, text: ChartText
+    shades: list[tuple[float, int]], left: float, y: float, unit: str, text: ChartText
 ) -> list[str]:
-    steps = len(HEAT_SCALE) - 1
+    entries = [(_value(0, unit, text), 0)] + [
+        ("≤ " + _value(round(bound, 1), unit, text), shade) for bound, shade in shades
+    ]
     parts = ['<g class="chart__legend">']
     x = left
-    for shade, colour in enumerate(HEAT_SCALE):
-        if shade == 0:
-            label = _value(0, unit, text)
-        else:
-            upper = highest * shade / steps
-            label = "≤ " + _value(round(upper, 1), unit, text)
+    for label, shade in entries:
         parts.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="14" height="14" fill="{colour}"'
-            f' stroke="{GRID}"/>'
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="14" height="14"'
+            f' fill="{HEAT_SCALE[shade]}" stroke="{GRID}"/>'
         )
         parts.append(_text(x + 18, y + 11, label, size=10))
         x += 22 + _text_width(label, size=10) + 10
@@ -646,16 +672,21 @@ def _values(panel: Panel) -> list[float]:
     return [v for s in panel.series for v in s.values if v is not None]
 
 
-def _scale(values: Sequence[float]) -> list[float]:
-    """Round ticks from 0 past the highest value: steps of 1, 2 or 5 x 10^n."""
+def _scale(values: Sequence[float], *, whole: bool = False) -> list[float]:
+    """Round ticks from 0 past the highest value: steps of 1, 2, 2.5 or 5 x 10^n.
+
+    Counts (``whole``) never get a tick between two whole numbers.
+    """
     highest = max([0.0, *values])
     if highest <= 0:
         return [0.0, 1.0]
     rough = highest / 4
     power = 10 ** math.floor(math.log10(rough))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
-    if step < 1 and highest >= 1:
-        step = 1.0
+    step = next(
+        m * power
+        for m in (1, 2, 2.5, 5, 10)
+        if m * power >= rough and not (whole and not float(m * power).is_integer())
+    )
     count = math.ceil(highest / step)
     return [round(step * i, 6) for i in range(count + 1)]
 

@@ -263,8 +263,58 @@ def test_a_table_only_panel_draws_nothing():
 def test_an_empty_panel_says_there_is_nothing_to_show():
     panel = Panel("e", "Crisis", Chart.BARS, ("a", "b"), (Series("s", (0, None)),))
     root = parsed(panel)
-    assert texts(root) == ["No contacts in this period."]
-    assert description(panel) == "No contacts in this period."
+    assert texts(root) == ["Every value in this period is 0."]
+    assert description(panel) == "Every value in this period is 0."
+    missing = Panel("m", "Trend", Chart.LINES, ("a",), (Series("s", (None,)),))
+    assert description(missing) == "No figures for this period."
+
+
+def test_an_empty_panel_still_names_its_reference_and_note():
+    panel = Panel(
+        key="referrals",
+        title="Referrals",
+        chart=Chart.BARS,
+        categories=("All",),
+        series=(Series("Share", (0,)),),
+        unit="percent",
+        note="0 of 12 conversations referred the caller",
+        references=(Reference("In the study", 4.0, "Study 2011"),),
+    )
+    assert description(panel) == (
+        "Every value in this period is 0. Reference: In the study 4% (Study 2011). "
+        "0 of 12 conversations referred the caller."
+    )
+
+
+def test_a_quiet_heatmap_legend_counts_in_whole_numbers():
+    quiet = Panel(
+        key="quiet",
+        title="Contacts by hour and weekday",
+        chart=Chart.HEATMAP,
+        categories=("08", "09", "10"),
+        series=(Series("Mon", (0, 1, 3)), Series("Tue", (2, 0, 1))),
+    )
+    root = parsed(quiet)
+    legend = root.find("svg:g[@class='chart__legend']", NS)
+    assert legend is not None
+    assert texts(legend) == ["0", "≤ 1", "≤ 2", "≤ 3"]
+    fills = [r.get("fill") for r in legend.findall("svg:rect", NS)]
+    assert fills[0] == HEAT_SCALE[0]
+    assert fills[-1] == HEAT_SCALE[-1]
+    assert len(set(fills)) == 4  # every bound its own shade
+
+
+def test_count_axes_have_whole_ticks():
+    panel = Panel(
+        key="few",
+        title="Contacts per month",
+        chart=Chart.LINES,
+        categories=("Jan", "Feb"),
+        series=(Series("Contacts", (4, 10)),),
+    )
+    axis = parsed(panel).find("svg:g[@class='chart__axis']", NS)
+    assert axis is not None
+    assert texts(axis) == ["0", "5", "10"]
 
 
 def test_text_is_escaped_so_the_chart_stays_valid():
