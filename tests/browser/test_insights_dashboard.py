@@ -88,9 +88,10 @@ def test_a_national_coordinator_switches_region_and_period_and_downloads_a_csv(
     with page.expect_download() as download_info:
         channels.get_by_role("link", name=re.compile("Download CSV")).click()
     download = download_info.value
-    assert re.fullmatch(r"aandacht-channel-zhzm-\d{4}-01-01-\d{4}-12-31\.csv", (
-        download.suggested_filename
-    ))
+    assert re.fullmatch(
+        r"aandacht-channel-zhzm-\d{4}-01-01-\d{4}-12-31\.csv",
+        download.suggested_filename,
+    )
     content = Path(download.path()).read_bytes()
     assert content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
