@@ -12,9 +12,10 @@ The rule, as the report states it to its readers:
 * Totals are counts like any other: a total below 10 is "< 10" as well.
 * **Complementary suppression**: where a small count could be worked out
   from the totals (or narrowed down), other counts are hidden too. They are
-  shown as "x", not as "< 10", because they are not small and a report for
-  a municipality must not say what is not true. A reader therefore knows
-  that a "x" is at least 10; the protection below assumes that reader.
+  marked "x" (printed as a multiplication sign), not "< 10", because they
+  are not small and a report for a municipality must not say what is not
+  true. A reader therefore knows that an "x" is at least 10; the
+  protection below assumes that reader.
 * Shares are computed only from shown counts (see ``tables``).
 
 What "protected" means: a reader who takes every published number (the
@@ -24,8 +25,9 @@ link them and the fact that a count can never be negative, that "< 10" is
 linear programming is left with a range of at least ``PROTECTION`` + 1
 possible values for every "< 10" (usually all of 0 to 9), and with more than
 one possible value for every "x". ``Attacker`` is that reader; ``suppress``
-hides counts until the attacker learns nothing more. It is greedy, so it may
-hide more than the least possible, never less.
+hides counts until the attacker can pin down no hidden count and narrow no
+"< 10" further than that. It is greedy, so it may hide more than the least
+possible, never less.
 
 The counts and the sums between them form a ``System``: every count (cell
 or total) is one variable, and a count that appears in two tables (the
@@ -35,9 +37,11 @@ between tables is never overlooked.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from ortools.linear_solver import pywraplp  # type: ignore[import-untyped]
 
@@ -111,22 +115,23 @@ class System:
                     f"count {bound.part} is larger than count {bound.whole}"
                 )
 
-    @property
+    @cached_property
     def totals(self) -> frozenset[int]:
         return frozenset(relation.total for relation in self.sums)
 
-    def neighbours(self, index: int) -> set[int]:
+    @cached_property
+    def _neighbours(self) -> dict[int, frozenset[int]]:
+        found: dict[int, set[int]] = defaultdict(set)
+        groups = [(r.total, *r.parts) for r in self.sums]
+        groups += [(b.part, b.whole) for b in self.at_most]
+        for members in groups:
+            for index in members:
+                found[index].update(members)
+        return {index: frozenset(near - {index}) for index, near in found.items()}
+
+    def neighbours(self, index: int) -> frozenset[int]:
         """The counts that share a sum or a bound with ``index``."""
-        found: set[int] = set()
-        for relation in self.sums:
-            members = (relation.total, *relation.parts)
-            if index in members:
-                found.update(members)
-        for bound in self.at_most:
-            if index in (bound.part, bound.whole):
-                found.update((bound.part, bound.whole))
-        found.discard(index)
-        return found
+        return self._neighbours.get(index, frozenset())
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,8 @@ class Interval:
         return self.high - self.low
 
 
+# How many of the cheapest shown counts of a ring are tried as complements.
+CANDIDATES = 8
 # Below this, two LP bounds are the same number.
 _EPSILON = 1e-6
 
@@ -229,15 +236,28 @@ class Attacker:
         return float(objective.Value())
 
     def protected(self, index: int, *, protection: int = PROTECTION) -> bool:
+        return self.assess(index, protection=protection)[0]
+
+    def assess(self, index: int, *, protection: int = PROTECTION) -> tuple[bool, float]:
+        """Whether count ``index`` is protected, and the width of its range.
+
+        The range always holds the true value, so a maximum far enough above
+        it settles the question from one solve; the width is then at least
+        what was asked.
+        """
         mark = self.marks[index]
         if mark == Mark.SHOWN:
-            return True
-        return is_protected(
-            mark,
-            self.interval(index),
-            threshold=self.threshold,
-            protection=protection,
+            return True, 0.0
+        needed = min(protection, self.threshold - 1) if mark == Mark.SMALL else 0
+        high = self._optimum(index, maximise=True)
+        above = high - self.system.values[index]
+        if above >= needed + (0 if needed else _EPSILON):
+            return True, above
+        interval = Interval(self._optimum(index, maximise=False), high)
+        protected = is_protected(
+            mark, interval, threshold=self.threshold, protection=protection
         )
+        return protected, interval.width
 
 
 def suppress(
@@ -321,16 +341,14 @@ def _complement_for(weak: int, attacker: Attacker, protection: int) -> int | Non
     fallback: int | None = None
     for ring in _rings(weak, system, attacker.marks):
         best: tuple[float, int] | None = None
-        for candidate in sorted(ring, key=lambda i: _cost(i, system)):
+        cheapest = sorted(ring, key=lambda i: _cost(i, system))[:CANDIDATES]
+        for candidate in cheapest:
             attacker.mark(candidate, Mark.HIDDEN)
-            interval = attacker.interval(weak)
+            protected, widened = attacker.assess(weak, protection=protection)
             attacker.mark(candidate, Mark.SHOWN)
-            mark = attacker.marks[weak]
-            if is_protected(
-                mark, interval, threshold=attacker.threshold, protection=protection
-            ):
+            if protected:
                 return candidate
-            gain = interval.width - width
+            gain = widened - width
             if gain > _EPSILON and (best is None or gain > best[0] + _EPSILON):
                 best = (gain, candidate)
         if best is not None:

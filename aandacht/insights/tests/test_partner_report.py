@@ -13,7 +13,7 @@ import io
 import re
 from html.parser import HTMLParser
 
-import pypdfium2 as pdfium
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
