@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -23,7 +24,15 @@ from aandacht.insights.partner import selectors
 from aandacht.insights.partner.forms import complete_months
 from aandacht.insights.period import Period
 
-from .test_partner_fixtures import MONTHS, QUARTER, YEAR, Expected, quarter
+from .test_partner_fixtures import (
+    LOCAL,
+    MONTHS,
+    QUARTER,
+    YEAR,
+    Expected,
+    quarter,
+    write_contacts,
+)
 from .test_suppression_attack import HIDDEN, SMALL, Grid, Links, attack, disclosures
 
 __all__ = ["quarter"]  # the fixture, used below
@@ -266,3 +275,27 @@ def test_the_report_is_read_in_a_fixed_number_of_queries(
         report = selectors.partner_report(cast.zuid, period, months)
     assert [table.key for table in report.tables] == TABLES
     assert re.fullmatch(r"\d+", report.tables[0].rows[0].total.text)
+
+
+def test_a_late_evening_counts_in_its_own_local_month(cast):
+    """31 March 23:30 in Amsterdam is 21:30 UTC (summer time): still March."""
+    write_contacts(cast, count=0)
+    volunteer, topic_list = cast["volunteer_zuid"], Topic.objects.first().topic_list
+    for moment in (
+        datetime(2026, 2, 28, 23, 59, tzinfo=LOCAL),
+        datetime(2026, 3, 31, 23, 30, tzinfo=LOCAL),
+        datetime(2026, 3, 1, 0, 0, tzinfo=LOCAL),
+    ):
+        Contact.objects.create(
+            region=cast.zuid,
+            volunteer=volunteer,
+            channel="mail",
+            started_at=moment,
+            ended_at=moment,
+            duration_seconds=0,
+            topic_list=topic_list,
+        )
+    months = complete_months(Period.quarter(YEAR, QUARTER), Period.year(2027).first)
+    channels = selectors.table_specs(cast.zuid, months)[0]
+    assert channels.count("mail", "2026-02") == 1
+    assert channels.count("mail", "2026-03") == 2
