@@ -150,6 +150,10 @@ class Service(Verifiable):
         ordering = ["name"]
         verbose_name = _("service")
         verbose_name_plural = _("services")
+        # The contact form's panel restricts every search to these two.
+        indexes = [
+            models.Index(fields=["region", "status"], name="service_region_status")
+        ]
 
     def __str__(self) -> str:
         return self.name

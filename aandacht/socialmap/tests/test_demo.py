@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
@@ -248,11 +247,11 @@ def _open_names(region: Region, moment: datetime, *, own: bool) -> set[str]:
 
 
 @pytest.mark.django_db
-def test_seeding_puts_each_region_s_services_in_its_region_quickly() -> None:
+def test_seeding_puts_each_region_s_services_in_its_region() -> None:
+    # How long seeding takes is for a benchmark, not a test: a loaded CI
+    # machine would make a timing assertion fail for no fault of the code.
     regions = _seed_regions()
-    started = time.perf_counter()
     demo.seed_social_map(regions)
-    assert time.perf_counter() - started < 3
 
     assert Service.objects.count() == len(_all_services())
     assert Service.objects.filter(region=None).count() == len(_services("national"))
