@@ -20,7 +20,7 @@ from weasyprint.urls import URLFetcher
 
 from aandacht.insights import charts
 from aandacht.insights.annual.report import AnnualReport, local_figure
-from aandacht.insights.panels import Panel
+from aandacht.insights.panels import Panel, Reference
 
 STYLESHEET = Path(__file__).with_name("report.css")
 TEMPLATE = "insights/annual/report.html"
@@ -38,6 +38,7 @@ class DrawnPanel:
     description: str  # the chart in words, the image's text alternative
     header: tuple[str, ...]
     body: list[tuple[str, ...]]
+    references: list[str]
 
 
 def _chart_text() -> charts.ChartText:
@@ -51,7 +52,8 @@ def _data_uri(svg: str) -> str:
 
 
 def drawn(panel: Panel, text: charts.ChartText) -> DrawnPanel:
-    svg = charts.svg(panel, text)
+    # An empty panel's table of zeros says it; a chart would only say "none".
+    svg = "" if panel.is_empty() else charts.svg(panel, text)
     # Categories down, series across: a year's months or topics fit a page.
     header, *body = [tuple(column) for column in zip(*panel.rows(), strict=True)]
     return DrawnPanel(
@@ -60,7 +62,13 @@ def drawn(panel: Panel, text: charts.ChartText) -> DrawnPanel:
         charts.description(panel, text),
         header,
         body,
+        [_reference(ref, panel.unit) for ref in panel.references],
     )
+
+
+def _reference(reference: Reference, unit: str) -> str:
+    value = local_figure(reference.value) + ("%" if unit == "percent" else "")
+    return f"{reference.label}: {value} ({reference.source})"
 
 
 def report_html(report: AnnualReport) -> str:

@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from aandacht.insights.panels import Chart, Panel
+from aandacht.insights.panels import Chart, Panel, Series
 from aandacht.insights.period import Period
 
 __all__ = [
@@ -35,17 +35,16 @@ __all__ = [
 
 @dataclass(frozen=True)
 class SectionSpec:
-    """A section of the report and the dashboard panels it takes, by key.
+    """A section of the report and the dashboard panels it shows, by key.
 
-    A panel belongs to the first section one of whose ``keys`` its key
-    starts with; panels no section takes (the heat map, the review backlog)
-    stay on the dashboard.
+    Panels no section names (the heat map, durations, the review backlog)
+    are for the people planning and coaching, and stay on the dashboard.
     """
 
     key: str
     title: Promise
     text: Promise
-    keys: tuple[str, ...]
+    panels: tuple[str, ...]
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
@@ -57,7 +56,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "language of the line and who sent them. Non-data contacts (silent, "
             "hung up, wrong number and the like) are counted but have no report."
         ),
-        ("total", "channel", "language", "source", "contact_type", "type", "non_data"),
+        ("channel", "line_language", "source", "non_data"),
     ),
     SectionSpec(
         "trend",
@@ -66,28 +65,29 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "The contacts of every month beside the same month a year earlier, "
             "so growth and the seasons can be told apart."
         ),
-        ("trend", "month"),
+        ("trend",),
     ),
     SectionSpec(
         "loneliness",
         gettext_lazy("Loneliness"),
         gettext_lazy(
             "Whether a conversation was about loneliness, or the caller called "
-            "out of loneliness, and whether that loneliness was social (missing "
-            "a circle of people) or emotional (missing a close bond). "
-            "Conversations only."
+            "out of loneliness, beside the share of lonely adults in the "
+            "Netherlands; and whether that loneliness was social (missing a "
+            "circle of people) or emotional (missing a close bond)."
         ),
-        ("loneliness",),
+        ("loneliness", "loneliness_kind"),
     ),
     SectionSpec(
         "topics",
         gettext_lazy("Topics and what callers looked for"),
         gettext_lazy(
-            "What the conversations were about and what callers wanted from "
-            "them. A conversation can have several topics, so the counts add up "
-            "to more than the number of conversations."
+            "What the conversations were about, what callers wanted from them, "
+            "and the types of social isolation volunteers assessed. A "
+            "conversation can have several topics, so the counts add up to "
+            "more than the number of conversations."
         ),
-        ("topic", "sought", "typology"),
+        ("topics", "sought", "typology"),
     ),
     SectionSpec(
         "referrals",
@@ -96,9 +96,9 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "How often volunteers pointed callers to other help or put them "
             "through to someone else, and how many callers were in acute "
             "danger or crisis. The study behind the line found about 4% of "
-            "conversations referred."
+            "contacts pointed to other help."
         ),
-        ("referral", "transfer", "crisis"),
+        ("referrals", "transfers", "crisis"),
     ),
     SectionSpec(
         "regular",
@@ -107,7 +107,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "The share of conversations with regular callers, and how often a "
             "regular caller called while the agreed limit was already reached."
         ),
-        ("regular", "limit"),
+        ("regular_callers", "limit_reached"),
     ),
 )
 
@@ -145,25 +145,22 @@ def build(
     made_at: datetime,
     specs: Sequence[SectionSpec] = SECTIONS,
 ) -> AnnualReport:
-    """The report of ``year``: each panel in the first section that takes it."""
-    taken: dict[str, list[Panel]] = {spec.key: [] for spec in specs}
-    for panel in panels:
-        for spec in specs:
-            if panel.key.startswith(spec.keys):
-                taken[spec.key].append(panel)
-                break
-    sections = tuple(
-        Section(spec.key, str(spec.title), str(spec.text), tuple(taken[spec.key]))
-        for spec in specs
-        if taken[spec.key]
-    )
-    return AnnualReport(scope_name, year, Period.year(year), made_at, sections)
+    """The report of ``year``: each section's panels, in the section's order."""
+    by_key = {panel.key: panel for panel in panels}
+    sections = []
+    for spec in specs:
+        taken = tuple(by_key[key] for key in spec.panels if key in by_key)
+        if taken:
+            sections.append(Section(spec.key, str(spec.title), str(spec.text), taken))
+    return AnnualReport(scope_name, year, Period.year(year), made_at, tuple(sections))
 
 
 def local_figure(value: float) -> str:
     """A number as the report writes it: whole or with one decimal, localised."""
     whole = float(value).is_integer()
-    return number_format(round(value, 1), decimal_pos=0 if whole else 1)
+    return number_format(
+        round(value, 1), decimal_pos=0 if whole else 1, force_grouping=True
+    )
 
 
 def _number(value: float, unit: str) -> str:
@@ -172,30 +169,43 @@ def _number(value: float, unit: str) -> str:
 
 
 def headline(panel: Panel) -> str:
-    """One sentence with the panel's main figure, for the section's text."""
-    if panel.is_empty() or not panel.series:
+    """One sentence with a count panel's main figures, for the section's text.
+
+    Shares and single figures say it in their own note already; a panel
+    without numbers gets no sentence.
+    """
+    if panel.is_empty() or panel.unit != "count" or not panel.series:
+        return ""
+    if panel.chart == Chart.LINES and len(panel.series) == 1:
+        return _("%(title)s: %(total)s in total.") % {
+            "title": panel.title,
+            "total": _total(panel.series[0]),
+        }
+    if panel.chart == Chart.LINES:
+        totals = "; ".join(
+            _("%(series)s: %(total)s") % {"series": s.label, "total": _total(s)}
+            for s in panel.series
+        )
+        return f"{panel.title}: {totals}."
+    if panel.chart not in {Chart.BARS, Chart.HISTOGRAM}:
         return ""
     first = panel.series[0]
-    known = [(c, v) for c, v in zip(panel.categories, first.values, strict=False) if v]
-    if panel.chart == Chart.NUMBER or panel.unit != "count":
-        figures = ", ".join(
-            f"{category} {_number(float(value), panel.unit)}"
-            for category, value in known
-        )
-        return f"{panel.title}: {figures}."
-    total = sum(float(value) for _c, value in known)
-    if panel.chart == Chart.LINES:
-        return _("%(title)s: %(total)s in total (%(series)s).") % {
-            "title": panel.title,
-            "total": _number(total, "count"),
-            "series": first.label,
-        }
-    largest, value = max(known, key=lambda item: float(item[1]))
+    known = [
+        (category, float(value))
+        for category, value in zip(panel.categories, first.values, strict=False)
+        if value
+    ]
+    total = sum(value for _category, value in known)
+    largest, value = max(known, key=lambda item: item[1])
     return _(
         "%(title)s: %(total)s in total; the largest share is %(largest)s (%(share)s)."
     ) % {
         "title": panel.title,
-        "total": _number(total, "count"),
-        "share": _number(100 * float(value) / total, "percent"),
+        "total": local_figure(total),
+        "share": _number(100 * value / total, "percent"),
         "largest": largest,
     }
+
+
+def _total(series: Series) -> str:
+    return local_figure(sum(float(v) for v in series.values if v is not None))

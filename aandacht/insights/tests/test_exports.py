@@ -45,8 +45,8 @@ PII_SUMMARY = "Mevrouw Jansen belde van 06-12345678 over haar verdriet."
 FORMULA_SUMMARY = "=HYPERLINK(zwaar gesprek) en verder rustig."
 
 
-def local(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=AMSTERDAM)
+def local(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM)
 
 
 @pytest.fixture
@@ -137,7 +137,7 @@ def post_export(client, **data: Any):
 
 def unzip(response) -> dict[str, bytes]:
     assert isinstance(response, StreamingHttpResponse)
-    content = b"".join(response.streaming_content)
+    content = response.getvalue()
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
@@ -425,7 +425,7 @@ def test_the_workbook_has_the_contacts_and_the_dictionary(client, login, cast, y
     assert response["Content-Disposition"].endswith(
         'filename="contacts-zuid-20240101-20241231.xlsx"'
     )
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    workbook = load_workbook(io.BytesIO(response.getvalue()))
     assert workbook.sheetnames == ["contacts", "dictionary"]
     sheet = list(workbook["contacts"].values)
     header, body = list(sheet[0]), sheet[1:]
