@@ -49,8 +49,6 @@ class RoleSection:
     panels: list[HomePanel] = field(default_factory=list)
 
 
-NOT_YET = _("Not available yet.")
-
 ROLE_DESCRIPTIONS: Mapping[str, Text] = {
     Role.VOLUNTEER: _("Register every contact of your shift in under a minute."),
     Role.SUPERVISOR: _("Coach volunteers and read the reports of their contacts."),
@@ -80,7 +78,7 @@ def _role_actions(role: str) -> list[HomeAction]:
         Role.SUPERVISOR: [team],
         Role.VRAAGWIJZER: [HomeAction(_("Social map"), reverse("socialmap_directory"))],
         Role.COORDINATOR: [team],
-        Role.PARTNER: [HomeAction(_("Partner reports"), None, NOT_YET)],
+        Role.PARTNER: [HomeAction(_("Partner reports"), reverse("partner_reports"))],
         Role.ADMIN: [HomeAction(_("Audit log"), reverse("audit_log")), team],
     }
     return actions[role]
