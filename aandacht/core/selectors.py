@@ -65,6 +65,13 @@ def navigation_for(user: AnyUser) -> list[NavItem]:
     items = [NavItem(_("Home"), reverse("home"))]
     if access.has_any_role(user, access.TEAM_ROLES):
         items.append(NavItem(_("Teams"), reverse("team_regions")))
+    if access.has_any_role(user, {Role.VRAAGWIJZER}):
+        items.append(NavItem(_("Social map"), reverse("socialmap_directory")))
+        items.append(NavItem(_("Call-back requests"), reverse("callback_queue")))
+    if access.has_any_role(user, {Role.COORDINATOR, Role.SUPERVISOR}):
+        items.append(NavItem(_("Insights"), reverse("insights_dashboard")))
+    if access.has_any_role(user, {Role.PARTNER}):
+        items.append(NavItem(_("Partner reports"), reverse("partner_reports")))
     if access.has_any_role(user, {Role.ADMIN}):
         items.append(NavItem(_("Audit log"), reverse("audit_log")))
     items.append(NavItem(_("My account"), reverse("account")))
