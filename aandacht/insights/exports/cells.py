@@ -3,12 +3,15 @@
 A text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
 is a formula to Excel and LibreOffice (CSV injection), so it gets a leading
 apostrophe, as in the further-training export. Codes and numbers never start
-that way; the scrubbed summaries and labels an administrator typed might.
+that way; the scrubbed summaries and what an administrator typed (codes of
+regions, sources and municipalities, list labels) might. The rows make
+those columns safe where they read them, so the writers need not look at
+every cell of millions of rows.
 """
 
 from __future__ import annotations
 
-from aandacht.insights.exports.rows import Cell
+Cell = str | int | None  # None: no value (a dash to a reader, empty in a file)
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -18,9 +18,8 @@ from typing import IO
 
 from django.utils import formats
 
-from aandacht.insights.exports.cells import safe_text
+from aandacht.insights.exports.cells import Cell, safe_text
 from aandacht.insights.exports.dictionary import Dictionary
-from aandacht.insights.exports.rows import Cell
 
 CONTACTS_FILE = "contacts.csv"
 DICTIONARY_FILE = "data-dictionary.csv"
@@ -68,7 +67,7 @@ def zip_stream(
             writer = csv.writer(text, delimiter=separator, lineterminator="\r\n")
             writer.writerow(dictionary.names)
             for count, row in enumerate(rows, start=1):
-                writer.writerow([safe_text(cell) for cell in row])
+                writer.writerow(row)  # safe already; None is written empty
                 if count % ROWS_PER_FLUSH == 0:
                     text.flush()
                     if data := sink.take():

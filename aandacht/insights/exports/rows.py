@@ -27,13 +27,13 @@ from aandacht.contacts.choices import ContactType
 from aandacht.contacts.models import Contact
 from aandacht.guidance.assistant import effective_type
 from aandacht.insights.exports.access import Scope
+from aandacht.insights.exports.cells import Cell, safe
 from aandacht.insights.exports.dictionary import Dictionary
 from aandacht.insights.period import Period
 from aandacht.socialmap.models import Referral
 
 __all__ = ["Cell", "ExportSpec", "contacts_in", "export_count", "export_rows"]
 
-Cell = str | int | None  # None: no value (a dash to a reader, empty in a file)
 T = TypeVar("T")
 
 CHUNK_SIZE = 2000
@@ -102,9 +102,10 @@ def export_count(spec: ExportSpec) -> int:
 
 
 def export_rows(
-    spec: ExportSpec, dictionary: Dictionary, *, chunk_size: int = CHUNK_SIZE
+    spec: ExportSpec, dictionary: Dictionary, *, chunk_size: int | None = None
 ) -> Iterator[list[Cell]]:
     """One row per contact, oldest first, in the dictionary's column order."""
+    chunk_size = chunk_size or CHUNK_SIZE
     fields = (*FIELDS, "summary") if spec.include_summaries else FIELDS
     records = (
         contacts_in(spec)
@@ -113,6 +114,8 @@ def export_rows(
         .iterator(chunk_size=chunk_size)
     )
     names = dictionary.names
+    zone = ZoneInfo(settings.TIME_ZONE)
+    pseudonyms: dict[int, str] = {}
     # Every 0/1 column of a conversation starts at 0; its answers set 1s.
     prefixes = tuple(f"{prefix}_" for prefix in ("topic", *(p for p, _f in MULTI)))
     zeros = dict.fromkeys((n for n in names if n.startswith(prefixes)), 0)
@@ -121,8 +124,12 @@ def export_rows(
         topics = _topics_of(ids)
         referrals = _referrals_of(ids)
         for record in chunk:
-            pk = record["pk"]
+            pk, volunteer = record["pk"], record["volunteer_id"]
+            if volunteer not in pseudonyms:
+                pseudonyms[volunteer] = spec.pseudonym(volunteer)
             values = _values(record, spec, zeros, topics[pk], referrals.get(pk, 0))
+            values["volunteer"] = pseudonyms[volunteer]
+            values |= _moment(record["started_at"].astimezone(zone))
             yield [values.get(name) for name in names]
 
 
@@ -159,19 +166,18 @@ def _values(
     topics: set[str],
     referrals: int,
 ) -> dict[str, Cell]:
-    """The cells of one contact by column name; absent columns stay empty."""
-    local = record["started_at"].astimezone(ZoneInfo(settings.TIME_ZONE))
+    """The cells of one contact by column name; absent columns stay empty.
+
+    Texts that people typed (codes an administrator chose, the summary) are
+    made spreadsheet-safe here; the others are fixed codes.
+    """
     values: dict[str, Cell] = {
-        "region": record["region__code"],
-        "date": local.date().isoformat(),
-        "weekday": local.isoweekday(),
-        "hour": local.hour,
+        "region": safe(record["region__code"]),
         "channel": record["channel"],
         "line_language": record["line_language"],
         "contact_type": record["contact_type"],
-        "source": record["source__code"] or None,
+        "source": safe(record["source__code"] or None),
         "duration_seconds": record["duration_seconds"],
-        "volunteer": spec.pseudonym(record["volunteer_id"]),
     }
     if record["contact_type"] != ContactType.CONVERSATION:
         return values  # counted, never filled in: the rest stays empty
@@ -183,14 +189,23 @@ def _values(
         for code in record[name] or ():
             values[f"{prefix}_{code}"] = 1
     if spec.include_summaries:
-        values["summary"] = record["summary"] or None
+        values["summary"] = safe(record["summary"] or None)
     return values
+
+
+def _moment(local: datetime) -> dict[str, Cell]:
+    """When the contact started, Dutch time: the day, the weekday and the hour."""
+    return {
+        "date": local.date().isoformat(),
+        "weekday": local.isoweekday(),
+        "hour": local.hour,
+    }
 
 
 def _conversation_values(record: dict[str, Any], referrals: int) -> dict[str, Cell]:
     typology: dict[str, Any] = record["typology"] or {}
     return {
-        "municipality": record["municipality__code"] or None,
+        "municipality": safe(record["municipality__code"] or None),
         "gender": record["gender"],
         "age_band": record["age_band"],
         "living_situation": record["living_situation"],

@@ -16,9 +16,8 @@ from typing import IO
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from aandacht.insights.exports.cells import safe
+from aandacht.insights.exports.cells import Cell, safe
 from aandacht.insights.exports.dictionary import Dictionary
-from aandacht.insights.exports.rows import Cell
 
 # Five years of a large region; a national year is about 300,000 contacts.
 XLSX_ROW_LIMIT = 100_000

@@ -17,7 +17,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -31,7 +33,7 @@ from aandacht.contacts.tests.conftest import (  # noqa: F401 (a fixture)
 from aandacht.core.models import AuditEvent
 from aandacht.core.roles import Role
 from aandacht.guidance import assistant
-from aandacht.insights.exports import cells, rows, services, xlsxfile
+from aandacht.insights.exports import cells, csvfile, rows, services, xlsxfile
 from aandacht.insights.exports.access import Scope
 from aandacht.insights.exports.dictionary import data_dictionary
 from aandacht.insights.period import Period
@@ -501,3 +503,43 @@ def test_the_csv_export_streams(client, login, cast, year):
     assert response["Content-Disposition"] == (
         'attachment; filename="contacts-zuid-20240101-20241231.zip"'
     )
+
+
+def test_the_first_bytes_leave_before_the_last_contacts_are_read(
+    client, login, cast, year, monkeypatch
+):
+    """What makes 3.5 million rows possible: nothing waits for the whole set."""
+    monkeypatch.setattr(rows, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(csvfile, "ROWS_PER_FLUSH", 1)
+    login(cast["coordinator_zuid"])
+    response = post_export(client)
+    content = iter(response.streaming_content)
+    with CaptureQueriesContext(connection) as queries:
+        first = next(content)
+    assert first.startswith(b"PK")  # a zip file's first bytes
+    # The contacts' cursor and the first chunk's topics and referrals only.
+    assert len(queries) == 3
+    with CaptureQueriesContext(connection) as queries:
+        rest = b"".join(content)
+    assert len(queries) == 2 * 2  # the two chunks still to come
+    with zipfile.ZipFile(io.BytesIO(first + rest)) as archive:
+        assert len(read_csv(archive.read("contacts.csv"))) == 5
+
+
+def test_the_form_warns_before_summaries_are_included(client, login, cast, lists):  # noqa: F811
+    english(client)
+    login(cast["national"])
+    page = client.get(reverse("insights_export")).content.decode()
+    assert '<option value="" selected>All regions</option>' in page
+    assert "Warning:" in page
+    assert "a story can still point to a person" in page
+    assert 'aria-describedby="id_include_summaries_helptext"' in page
+    assert 'id="id_include_summaries_helptext"' in page
+
+
+def test_codes_an_administrator_typed_cannot_become_formulas(client, login, cast, year):
+    Municipality.objects.filter(code="GM0363").update(code="=2+3")
+    english(client)
+    login(cast["coordinator_zuid"])
+    table = exported(client)
+    assert column(table, "municipality") == {"'=2+3": 1, "": 4}
