@@ -138,6 +138,7 @@ class AuditEvent(models.Model):
         CALLBACK_NUMBER_SHOWN = "callback.number_shown", _("Call-back number shown")
         CALLBACK_NOTED = "callback.noted", _("Call-back outcome noted")
         CALLBACK_DONE = "callback.done", _("Call-back request done")
+        EXPORTED = "insights.exported", _("Exported contacts for research")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -84,7 +84,11 @@ def _role_actions(role: str) -> list[HomeAction]:
         Role.VOLUNTEER: [],
         Role.SUPERVISOR: [team],
         Role.VRAAGWIJZER: [HomeAction(_("Social map"), reverse("socialmap_directory"))],
-        Role.COORDINATOR: [team],
+        Role.COORDINATOR: [
+            team,
+            HomeAction(_("Export contacts for research"), reverse("insights_export")),
+            HomeAction(_("Annual report"), reverse("insights_annual")),
+        ],
         Role.PARTNER: [HomeAction(_("Partner reports"), reverse("partner_reports"))],
         Role.ADMIN: [HomeAction(_("Audit log"), reverse("audit_log")), team],
     }

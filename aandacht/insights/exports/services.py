@@ -16,7 +16,7 @@ from aandacht.insights.exports.rows import ExportSpec
 
 # Not (yet) one of AuditEvent.Action's choices: the lead adds it there with
 # its label; the code itself is stable.
-EXPORT_ACTION = "insights.exported"
+EXPORT_ACTION = AuditEvent.Action.EXPORTED
 
 
 def export_record(
