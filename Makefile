@@ -13,7 +13,7 @@ DEMO_ENV := AANDACHT_DEMO=1 DEBUG=1
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: bench-scrub bench-contacts bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
+.PHONY: bench-scrub bench-contacts bench-insights bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
@@ -123,3 +123,11 @@ bench-search: $(VENV)/.installed
 
 bench-contacts: translations
 	AANDACHT_DEMO=1 scripts/with-postgres $(PY) bench/bench_contacts.py --contacts $(N)
+
+# The insights dashboard at national scale (#7): N contacts and the first build
+# of their rollup, then the national year's dashboard timed on SQLite
+# (var/bench-insights.db) and on a throw-away PostgreSQL, against DuckDB over
+# the same rows exported to Parquet.
+bench-insights: translations
+	AANDACHT_DEMO=1 $(PY) bench/bench_insights.py --contacts $(N)
+	AANDACHT_DEMO=1 scripts/with-postgres $(PY) bench/bench_insights.py --contacts $(N)
