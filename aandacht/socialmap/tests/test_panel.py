@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -29,7 +30,7 @@ WEDNESDAY_NOON = datetime(2026, 11, 25, 12, 0, tzinfo=AMSTERDAM)
 WEDNESDAY_NIGHT = datetime(2026, 11, 25, 23, 30, tzinfo=AMSTERDAM)
 
 
-def toggle(client, region_code: str, service, chosen: list[str] = ()):
+def toggle(client, region_code: str, service, chosen: Sequence[str] = ()):
     return client.post(
         reverse("socialmap_referral", args=[region_code]),
         {"service": str(service.id), "service_referral": list(chosen)},
@@ -167,7 +168,7 @@ def test_the_page_offers_the_search_panel_with_its_shortcut(client, cast, login)
     assert search.attrs["hx-get"] == reverse("socialmap_search", args=["zuid"])
 
 
-def search(client, region_code: str, query: str, chosen: list[str] = ()):
+def search(client, region_code: str, query: str, chosen: Sequence[str] = ()):
     return client.get(
         reverse("socialmap_search", args=[region_code]),
         {"q": query, "service_referral": list(chosen)},
