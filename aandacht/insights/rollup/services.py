@@ -12,8 +12,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
@@ -346,14 +347,8 @@ def recount(spans: list[Span], *, ceiling: int) -> int:
     for span in spans[1:]:
         day_filter |= span.counts()
     DailyCount.objects.filter(day_filter).exclude(dimension=Dimension.FEEDBACK).delete()
-    DailyCount.objects.bulk_create(_rows(fact for _pk, fact in facts), batch_size=2000)
-    CountedContact.objects.bulk_create(
-        [CountedContact(contact_id=pk, day=fact.day) for pk, fact in facts],
-        batch_size=2000,
-        update_conflicts=True,
-        unique_fields=["contact_id"],
-        update_fields=["day"],
-    )
+    _insert_counts(tally(fact for _pk, fact in facts))
+    _remember_days([(pk, fact.day) for pk, fact in facts])
     return len(facts)
 
 
@@ -379,11 +374,48 @@ def tally(facts: Iterable[ContactFacts]) -> Tally:
     return counts
 
 
-def _rows(facts: Iterable[ContactFacts]) -> list[DailyCount]:
-    return [
-        _count_row(region_id, day, dimension, value, *cell)
-        for (region_id, day, dimension, value), cell in tally(facts).items()
+# Rows per INSERT statement; plain tuples and executemany rather than model
+# instances, which took two thirds of a full build's time.
+INSERT_ROWS = 5_000
+
+
+def _insert_counts(counts: Tally) -> None:
+    table = DailyCount._meta.db_table
+    ops = connection.ops
+    sql = (
+        f"INSERT INTO {ops.quote_name(table)} (region_id, day, month, dimension, "  # noqa: S608 (a model's own table name)
+        "value, contacts, conversations, conversation_seconds) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+    )
+    rows = [
+        (
+            region_id,
+            ops.adapt_datefield_value(day),
+            ops.adapt_datefield_value(day.replace(day=1)),
+            dimension,
+            value,
+            *cell,
+        )
+        for (region_id, day, dimension, value), cell in counts.items()
     ]
+    _execute_many(sql, rows)
+
+
+def _remember_days(pairs: list[tuple[int, date]]) -> None:
+    """Upsert each contact's counted day (both databases know ON CONFLICT)."""
+    table = connection.ops.quote_name(CountedContact._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} (contact_id, day) VALUES (%s, %s) "  # noqa: S608 (a model's own table name)
+        "ON CONFLICT (contact_id) DO UPDATE SET day = excluded.day"
+    )
+    adapt = connection.ops.adapt_datefield_value
+    _execute_many(sql, [(pk, adapt(day)) for pk, day in pairs])
+
+
+def _execute_many(sql: str, rows: list[tuple[Any, ...]]) -> None:
+    with connection.cursor() as cursor:
+        for offset in range(0, len(rows), INSERT_ROWS):
+            cursor.executemany(sql, rows[offset : offset + INSERT_ROWS])
 
 
 def _count_row(
