@@ -160,6 +160,7 @@ def _build_finish(state: RollupCheckpoint, ceiling: int) -> None:
         "created_at", "contact__region_id"
     )
     _add_feedback(rows.iterator(chunk_size=10_000))
+    _analyze()
     state.feedback_through = top
     state.contacts_through = ceiling
     state.building_through = None
@@ -167,6 +168,17 @@ def _build_finish(state: RollupCheckpoint, ceiling: int) -> None:
     state.last_day = None
     state.updated_at = timezone.now()
     state.save()
+
+
+def _analyze() -> None:
+    """Fresh planner statistics for the rebuilt tables.
+
+    SQLite never gathers them by itself; without them it may read a national
+    year through the per-region index. PostgreSQL's autovacuum would, later.
+    """
+    with connection.cursor() as cursor:
+        for model in (DailyCount, CountedContact):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 # --- Corrections --------------------------------------------------------------
