@@ -273,6 +273,8 @@ class Contact(models.Model):
         verbose_name_plural = _("contacts")
         indexes = [
             models.Index(fields=["region", "-started_at"]),
+            # The insights rollup finds corrections since its last run.
+            models.Index(fields=["updated_at"], name="contact_updated"),
             # The review queue's order, unread first, crisis on top, newest
             # first, in any set of regions: a page reads forty entries.
             models.Index(

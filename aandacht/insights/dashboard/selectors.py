@@ -47,6 +47,7 @@ from aandacht.insights.rollup.keys import DURATION_BINS, Dimension
 __all__ = ["PANEL_KEYS", "REFERRED_IN_STUDY", "dashboard", "panel_titles"]
 
 TITLES: dict[str, Promise] = {
+    "headline": gettext_lazy("The period in figures"),
     "channel": gettext_lazy("Contacts by channel"),
     "line_language": gettext_lazy("Contacts by line language"),
     "source": gettext_lazy("Contacts by source"),
@@ -84,6 +85,7 @@ def dashboard(region: Region | None, period: Period) -> list[Panel]:
     region_ids = None if region is None else [region.pk]
     figures = read_figures(region_ids, period)
     builders: list[Callable[[], Panel]] = [
+        lambda: _headline(figures),
         lambda: _by_value(figures, "channel", Dimension.CHANNEL, _choices(Channel)),
         lambda: _by_value(
             figures, "line_language", Dimension.LANGUAGE, _choices(LineLanguage)
@@ -423,6 +425,29 @@ def _referrals(figures: Figures) -> Panel:
                 REFERRED_IN_STUDY,
                 STUDY,
             ),
+        ),
+    )
+
+
+def _headline(figures: Figures) -> Panel:
+    """What a director quotes first: contacts, conversations, referrals, crises."""
+    referred = figures.values(Dimension.REFERRAL)
+    referrals = referred.get("social_map", 0) + referred.get("other", 0)
+    crisis = figures.total(Dimension.CRISIS, "yes")
+    return Panel(
+        key="headline",
+        title=_title("headline"),
+        chart=Chart.NUMBER,
+        categories=(_period_label(figures.period),),
+        series=(
+            Series(_("Contacts"), (figures.contacts,)),
+            Series(_("Conversations"), (figures.conversations,)),
+            Series(_("Conversations with a referral"), (referrals,)),
+            Series(_("Crisis contacts"), (crisis,)),
+        ),
+        note=_(
+            "Contacts include those without a conversation (silent, hung up, "
+            "wrong number); the other figures count conversations."
         ),
     )
 

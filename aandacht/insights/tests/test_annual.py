@@ -111,7 +111,7 @@ def test_every_section_names_panels_the_dashboard_has():
     assert len(named) == len(set(named))
     assert set(named) <= set(PANEL_KEYS)
     left_out = set(PANEL_KEYS) - set(named)
-    assert left_out == {"hour_weekday", "duration", "review"}
+    assert left_out == {"headline", "hour_weekday", "duration", "review"}
 
 
 def test_a_count_panel_gets_a_sentence_with_its_main_figure():

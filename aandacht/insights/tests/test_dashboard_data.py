@@ -470,6 +470,15 @@ def test_referrals_transfers_and_crisis(world):
                 column(panels["transfers"], "Conversations", label) == transfers[label]
             )
         assert "No transfer" not in panels["transfers"].categories
+        headline = panels["headline"]
+        assert series(headline, "Contacts") == (len(stored(period, region)),)
+        assert series(headline, "Conversations") == (whole,)
+        assert series(headline, "Conversations with a referral") == (
+            len(linked) + len(other),
+        )
+        assert series(headline, "Crisis contacts") == (
+            sum(1 for c in conversations if c.crisis),
+        )
         crisis = panels["crisis"]
         for index, month in enumerate(range(1, 13)):
             assert series(crisis, "Crisis contacts")[index] == sum(
