@@ -21,13 +21,24 @@ help:
 	@echo "make test   lint, type checks and every test on SQLite and PostgreSQL"
 	@echo "make lock   refresh requirements.lock from pyproject.toml"
 
+# The lock alone decides what is installed: --no-deps keeps pip from resolving
+# anything itself (an older pip re-resolves a package's extras against the index
+# and fails on a newer release), --only-binary keeps it from building anything
+# with unpinned build tools, and `pip check` then proves the lock was complete.
+# Deduce's table cache is stamped with the naive local time and Django sets the
+# process's TZ to TIME_ZONE: built outside Django (UTC), the cache looks an hour
+# stale inside the app and is silently rebuilt, so it is built through Django.
 $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	@echo "Installing the locked dependencies into $(VENV) ..."
-	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock \
+	@echo "Installing the locked dependencies into $(VENV) (a minute or two; more when downloading) ..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --only-binary :all: \
+	  --require-hashes -r requirements.lock \
 	  2>&1 | { grep -v 'is ignored: it is neither a file nor a directory' || true; }
-	@echo "Building deduce's lookup tables once (about a minute on a new install) ..."
-	@$(PY) -c 'import logging, deduce; logging.disable(logging.INFO); deduce.Deduce()'
+	@$(PY) -m pip check --disable-pip-version-check >/dev/null \
+	  || { $(PY) -m pip check; echo "The lock is incomplete: run 'make lock'."; exit 1; }
+	@echo "Building deduce's lookup tables once (about a minute and a half) ..."
+	@$(CHECK_ENV) DJANGO_SETTINGS_MODULE=aandacht.settings $(PY) -c 'import django; django.setup(); \
+	  from aandacht.privacy.scrub import get_deduce; get_deduce()'
 	@touch $@
 
 # Compiled translations are generated files: made here, never committed.

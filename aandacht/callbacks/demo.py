@@ -26,6 +26,8 @@ from aandacht.callbacks.models import CallbackRequest
 from aandacht.core.demo import DemoContext
 from aandacht.core.models import Region, User
 
+DESCRIPTION = "call-back requests with fictional numbers"
+
 UNALLOCATED_PREFIX = "0699"  # 069 is not allocated in the Dutch numbering plan
 
 

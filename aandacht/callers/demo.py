@@ -48,6 +48,8 @@ from aandacht.contacts.models import Contact
 from aandacht.core.demo import DemoContext
 from aandacht.core.models import Region, User
 
+DESCRIPTION = "regular callers: anonymous profiles, limits and their contacts"
+
 # A report goes to a profile when a hash of its id falls in the profile's
 # share of BUCKETS: deterministic, spread evenly over ids that the demo
 # hands out to regions in a fixed stride, and computable inside one UPDATE.

@@ -16,6 +16,10 @@ from aandacht.core.demo import DEMO_PASSWORD, DemoContext
 from aandacht.core.models import User
 from aandacht.core.roles import Role
 
+DESCRIPTION = (
+    "contact reports: lists, municipalities, volunteers and synthetic contacts"
+)
+
 MUNICIPALITIES = {
     "zhzm": [
         ("GM0505", "Dordrecht"),
@@ -40,6 +44,8 @@ VOLUNTEERS_PER_REGION = 6
 # Contacts per transaction: large enough that a national load of millions is
 # quick, small enough to keep the memory of one batch modest.
 BATCH = 50_000
+# A small load still reports its progress about this many times.
+PROGRESS_STEPS = 10
 
 
 def _volunteers(context: DemoContext) -> dict[str, list[User]]:
@@ -76,7 +82,8 @@ def seed(context: DemoContext) -> None:
     end = timezone.localtime() - timedelta(hours=1)
     contacts = generate(context.contacts, end=end, days=days)
     index = 0
-    while chunk := list(islice(contacts, BATCH)):
+    batch = min(BATCH, max(1, context.contacts // PROGRESS_STEPS))
+    while chunk := list(islice(contacts, batch)):
         rows = []
         for synthetic in chunk:
             code = codes[index % len(codes)] if index % 2 else "zhzm"
@@ -86,6 +93,7 @@ def seed(context: DemoContext) -> None:
             )
             index += 1
         services.contacts_bulk_create(rows=rows)
+        context.progress(index, context.contacts, "synthetic contact reports")
     if context.contacts:
         _analyze()
 

@@ -8,13 +8,16 @@ map, profiles, availability) to the same organisation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from aandacht.core import services
 from aandacht.core.models import Organisation, Region, User
 from aandacht.core.roles import Role
+
+DESCRIPTION = "the demo organisation, its three regions and a user per role"
 
 DEMO_PASSWORD = "aandacht-demo"  # noqa: S105  (printed by `make run`; demo only)
 
@@ -53,17 +56,23 @@ class DemoContext:
     regions: dict[str, Region]
     users: dict[str, User]
     contacts: int
+    # Told (done, total, what) as a long step goes, for the one who waits.
+    progress: Callable[[int, int, str], None] = field(default=lambda *_: None)
 
 
 @transaction.atomic
-def seed(*, contacts: int) -> DemoContext:
+def seed(
+    *, contacts: int, progress: Callable[[int, int, str], None] | None = None
+) -> DemoContext:
     organisation = services.organisation_create(name="De Luisterlijn (demo)")
     regions = {
         code: services.region_create(organisation=organisation, code=code, name=name)
         for code, name in REGIONS
     }
     users = {demo.username: _demo_user(demo, regions) for demo in DEMO_USERS}
-    return DemoContext(organisation, regions, users, contacts)
+    if progress is None:
+        return DemoContext(organisation, regions, users, contacts)
+    return DemoContext(organisation, regions, users, contacts, progress)
 
 
 def _demo_user(demo: DemoUser, regions: dict[str, Region]) -> User:

@@ -137,6 +137,7 @@ always see the whole text.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import threading
@@ -253,6 +254,20 @@ def get_deduce() -> Any:
 
 
 def _create_deduce() -> Any:
+    """Load Deduce, then take its tables out of the garbage collector's sight.
+
+    Its lookup tables are millions of small objects that live as long as the
+    process. Left to the collector, every full collection walks them all, and
+    the process takes some 14 s to exit; frozen (after collecting what was
+    garbage before), they are never scanned again.
+    """
+    gc.collect()
+    instance = _load_deduce()
+    gc.freeze()
+    return instance
+
+
+def _load_deduce() -> Any:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     disabled = logging.root.manager.disable

@@ -19,6 +19,8 @@ from aandacht.roster.demand.services import (
 from aandacht.roster.models import RosterMonth
 from aandacht.roster.shifts import SHIFTS, month_days
 
+DESCRIPTION = "rosters: lines, demand and next month open for availability"
+
 SHARE_AVAILABLE = 0.4
 
 

@@ -25,6 +25,8 @@ from aandacht.core.models import Region
 from aandacht.socialmap.io.importer import import_documents
 from aandacht.socialmap.io.report import ImportReport
 
+DESCRIPTION = "the social map: taxonomy, national and regional services"
+
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 TAXONOMY_FILE = "taxonomy.json"
 NATIONAL = "national"

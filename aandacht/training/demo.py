@@ -16,6 +16,8 @@ from aandacht.training import services
 from aandacht.training.access import volunteers_of
 from aandacht.training.models import TrainingSession
 
+DESCRIPTION = "further training: sessions and attendance"
+
 # (topic, half-days), spread over the part of this year that has passed.
 SESSIONS = [
     ("Luisteren naar bellers die eenzaam zijn", 2),

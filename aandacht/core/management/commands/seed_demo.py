@@ -1,7 +1,15 @@
-"""Build the demo organisation; every Aandacht app adds its own demo data."""
+"""Build the demo organisation; every Aandacht app adds its own demo data.
+
+Each step says what it loads before it starts and how long it took, so a
+first `make run` never sits silent: the scrubber's name lists alone take
+seconds to load, and a large `--contacts` takes minutes.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from functools import partial
 from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
@@ -12,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from aandacht.core import demo
 from aandacht.core.models import Organisation
+from aandacht.privacy.scrub import get_deduce
 
 
 class Command(BaseCommand):
@@ -40,10 +49,36 @@ class Command(BaseCommand):
         if if_empty and Organisation.objects.exists():
             self.stdout.write("The database already has data; no demo data added.")
             return
-        context = demo.seed(contacts=contacts)
-        for module in _app_demo_modules():
-            module.seed(context)
-        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.verbosity = int(options.get("verbosity", 1))
+        modules = _app_demo_modules()
+        total = len(modules) + 2
+        self._step(1, total, "the scrubber's name lists (deduce)", get_deduce)
+        context = self._step(
+            2,
+            total,
+            demo.DESCRIPTION,
+            lambda: demo.seed(contacts=contacts, progress=self._progress),
+        )
+        for number, module in enumerate(modules, start=3):
+            self._step(number, total, module.DESCRIPTION, partial(module.seed, context))
+        if self.verbosity >= 1:
+            self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+
+    def _step(self, number: int, total: int, what: str, run: Callable[[], Any]) -> Any:
+        if self.verbosity < 1:
+            return run()
+        self.stdout.write(f"[{number}/{total}] Loading {what} ...")
+        self.stdout.flush()
+        started = time.monotonic()
+        result = run()
+        self.stdout.write(f"      done in {time.monotonic() - started:.1f} s")
+        return result
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        if self.verbosity < 1:
+            return
+        self.stdout.write(f"      {done:,} of {total:,} {what}")
+        self.stdout.flush()
 
 
 def _app_demo_modules() -> list[Any]:
