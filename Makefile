@@ -61,6 +61,7 @@ run: translations
 	  $(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 lint: translations
+	$(CHECK_ENV) $(PY) scripts/check_lock.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(CHECK_ENV) $(BIN)/mypy aandacht tests conftest.py
