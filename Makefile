@@ -88,9 +88,10 @@ test-postgres: translations browser static
 
 test: lint test-sqlite test-postgres
 
-lock: $(VENV)/.installed
-	$(PY) -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+# uv lives in a venv of its own: the project's holds the lock and nothing else.
+lock:
+	@test -x var/uv/bin/uv || { $(PYTHON) -m venv var/uv && var/uv/bin/pip install --quiet uv; }
+	var/uv/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
 	  --generate-hashes -o requirements.lock
 
 clean:
