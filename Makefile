@@ -36,7 +36,7 @@ $(VENV)/.installed: requirements.lock
 	  2>&1 | { grep -v 'is ignored: it is neither a file nor a directory' || true; }
 	@$(PY) -m pip check --disable-pip-version-check >/dev/null \
 	  || { $(PY) -m pip check; echo "The lock is incomplete: run 'make lock'."; exit 1; }
-	@echo "Building deduce's lookup tables once (about a minute and a half) ..."
+	@echo "Building deduce's lookup tables once (about a minute and a half the first time) ..."
 	@$(CHECK_ENV) DJANGO_SETTINGS_MODULE=aandacht.settings $(PY) -c 'import django; django.setup(); \
 	  from aandacht.privacy.scrub import get_deduce; get_deduce()'
 	@touch $@

@@ -125,17 +125,27 @@ def draft_start(*, volunteer: User, region: Region) -> ContactDraft:
     return ContactDraft.objects.create(volunteer=volunteer, region=region)
 
 
-def draft_save(*, draft: ContactDraft, data: dict[str, Any]) -> ContactDraft:
-    """Keep the form's raw answers; free text is scrubbed before it is stored."""
+def draft_save(*, draft: ContactDraft, data: dict[str, Any]) -> ContactDraft | None:
+    """Keep the form's raw answers; free text is scrubbed before it is stored.
+
+    Returns None when the draft is gone. Clicking "save" moves the focus out
+    of the summary, which sends one last autosave that can arrive after the
+    report was stored and its draft deleted; that autosave has nothing left
+    to do and must not fail (or spoil the transaction it may share).
+    """
     cleaned = {
         key: value for key, value in data.items() if key != "csrfmiddlewaretoken"
     }
     for name in DRAFT_FREE_TEXT_FIELDS:
         if isinstance(cleaned.get(name), str):
             cleaned[name] = scrub_text(cleaned[name])
+    now = timezone.now()
+    if not ContactDraft.objects.filter(pk=draft.pk).update(
+        data=cleaned, updated_at=now
+    ):
+        return None
     draft.data = cleaned
-    draft.updated_at = timezone.now()
-    draft.save(update_fields=["data", "updated_at"])
+    draft.updated_at = now
     return draft
 
 

@@ -134,10 +134,12 @@ def _lists(request: HttpRequest) -> dict[str, list[str]]:
 def contact_autosave(request: HttpRequest, key: str) -> HttpResponse:
     """Save the draft as the volunteer types; answer with the scrubbed preview."""
     draft = access.draft_for(current_user(request), key)
-    draft = services.draft_save(draft=draft, data=request.POST.dict() | _lists(request))
+    saved = services.draft_save(draft=draft, data=request.POST.dict() | _lists(request))
+    if saved is None:  # the report was stored meanwhile: nothing to show
+        return HttpResponse(status=204)
     preview = scrub(request.POST.get("summary", ""))
     response = render(
-        request, "contacts/_autosave.html", {"draft": draft, "preview": preview}
+        request, "contacts/_autosave.html", {"draft": saved, "preview": preview}
     )
     patch_vary_headers(response, ["HX-Request"])
     return response

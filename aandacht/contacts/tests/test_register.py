@@ -173,6 +173,27 @@ def test_the_draft_is_autosaved_scrubbed_and_offered_again(client, cast, lists, 
     assert "over zijn buurman" in page
 
 
+def test_an_autosave_that_arrives_after_the_report_was_saved_changes_nothing(
+    client, cast, lists, login
+):
+    """The save button takes the focus, which sends a last autosave on its way."""
+    from aandacht.contacts import access, services
+
+    volunteer = cast["volunteer_zuid"]
+    login(volunteer)
+    draft = open_new_report(client)
+    late = access.draft_for(volunteer, str(draft.key))  # found before the save
+    ContactDraft.objects.filter(pk=draft.pk).delete()  # as the report's save does
+    assert services.draft_save(draft=late, data={"summary": "Laat."}) is None
+    assert ContactDraft.objects.count() == 0
+    response = client.post(
+        reverse("contact_autosave", args=[draft.key]),
+        {"summary": "Laat."},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 404
+
+
 def test_a_fresh_start_is_possible_beside_a_draft(client, cast, lists, login):
     login(cast["volunteer_zuid"])
     open_new_report(client)
