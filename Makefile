@@ -78,15 +78,29 @@ browser:
 static: $(VENV)/.installed
 	@$(CHECK_ENV) $(MANAGE) collectstatic --noinput -v0
 
+# Tests run on up to four cores (pytest-xdist). Every test runs on SQLite; on
+# PostgreSQL only those that reach the database, as no other outcome can differ.
+TEST_WORKERS ?= $(shell n=$$(nproc); echo $$(( n < 4 ? n : 4 )))
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS)
+
 test-sqlite: translations browser static
-	@echo "== pytest on SQLite =="
-	AANDACHT_CHROMIUM=$(CHROMIUM) DATABASE_URL=sqlite:///var/test.db $(BIN)/pytest
+	@echo "== pytest on SQLite, every test =="
+	@AANDACHT_CHROMIUM=$(CHROMIUM) DATABASE_URL=sqlite:///var/test.db \
+	  scripts/test-pass SQLite $(PYTEST)
 
 test-postgres: translations browser static
-	@echo "== pytest on PostgreSQL =="
-	AANDACHT_CHROMIUM=$(CHROMIUM) scripts/with-postgres $(BIN)/pytest
+	@echo "== pytest on PostgreSQL, the tests that use the database =="
+	@AANDACHT_CHROMIUM=$(CHROMIUM) AANDACHT_DATABASE_TESTS_ONLY=1 \
+	  scripts/test-pass PostgreSQL scripts/with-postgres $(PYTEST)
 
-test: lint test-sqlite test-postgres
+# Ends with a line per pass and a total, in the form CI reads.
+test: translations browser static
+	@rm -f var/test-summary.txt
+	@scripts/test-pass lint $(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory test-sqlite test-postgres
+	@echo; echo "== Summary =="; cat var/test-summary.txt
+	@awk '/ passed, / {p += $$2; f += $$4} END {printf "Total: %d passed, %d failed\n", p, f}' \
+	  var/test-summary.txt
 
 # uv lives in a venv of its own: the project's holds the lock and nothing else.
 lock:

@@ -6,6 +6,7 @@ coordinator, so each view can be tried inside and outside a user's region.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -19,6 +20,39 @@ from aandacht.core.models import Region, User
 from aandacht.core.roles import Role
 
 PASSWORD = "correct horse battery"
+
+# Fixtures through which a test reaches the database (pytest-django's own).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+def uses_database(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(
+        fixtures & DATABASE_FIXTURES
+    )
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """With AANDACHT_DATABASE_TESTS_ONLY=1, run only the tests whose outcome
+    the database can change: ``make test`` runs the rest once, on SQLite, and
+    not again on PostgreSQL."""
+    if os.environ.get("AANDACHT_DATABASE_TESTS_ONLY") != "1":
+        return
+    kept = [item for item in items if uses_database(item)]
+    config.hook.pytest_deselected(
+        items=[item for item in items if not uses_database(item)]
+    )
+    items[:] = kept
 
 
 @pytest.fixture(autouse=True)
