@@ -10,10 +10,11 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
 DEMO_ENV := AANDACHT_DEMO=1 DEBUG=1
+PORT ?= 8000
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: bench-scrub bench-contacts bench-insights bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
+.PHONY: bench-fresh bench-scrub bench-contacts bench-insights bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
@@ -55,10 +56,10 @@ run: translations
 	@echo
 	@$(DEMO_ENV) $(MANAGE) demo_logins
 	@echo
-	@echo "Aandacht is running at http://127.0.0.1:8000 (stop with Ctrl+C)."
+	@echo "Aandacht is running at http://127.0.0.1:$(PORT) (stop with Ctrl+C)."
 	@$(DEMO_ENV) $(MANAGE) run_worker & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
+	  $(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: translations
 	$(CHECK_ENV) $(PY) scripts/check_lock.py
@@ -116,6 +117,10 @@ messages: $(VENV)/.installed
 	$(CHECK_ENV) $(MANAGE) makemessages -l nl --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 
 N ?= 3500000
+
+# A newcomer's wait (#13): `make run` and `make test`, each on a fresh clone of HEAD.
+bench-fresh:
+	$(PYTHON) bench/bench_fresh_clone.py
 
 # The scrubber against its corpus (#3): recall, words kept, notes per second.
 bench-scrub: $(VENV)/.installed
