@@ -146,6 +146,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from aandacht.privacy.normalise import normalise
+
 __all__ = [
     "KINDS",
     "PLACEHOLDERS",
@@ -1088,10 +1090,32 @@ def _longer(a: Finding, b: Finding) -> bool:
 
 
 def scrub(text: str) -> ScrubResult:
-    """Replace every caller identifier in ``text`` by a Dutch placeholder."""
+    """Replace every caller identifier in ``text`` by a Dutch placeholder.
+
+    Identifiers are looked for in the normalised text (see ``normalise``:
+    a number written with no-break spaces, dashes or full-width digits reads
+    as a plain one) and replaced in the original, whose other characters stay
+    as they were.
+    """
     if not text.strip():
         return ScrubResult(text, ())
+    normalised = normalise(text)
+    merged = [
+        Finding(finding.kind, *normalised.original_span(finding.start, finding.end))
+        for finding in _find(normalised.text)
+    ]
+    parts = []
+    position = 0
+    for finding in merged:
+        parts.append(text[position : finding.start])
+        parts.append(PLACEHOLDERS[finding.kind])
+        position = finding.end
+    parts.append(text[position:])
+    return ScrubResult("".join(parts), tuple(merged))
 
+
+def _find(text: str) -> list[Finding]:
+    """The identifiers in ``text``, merged where they overlap, in order."""
     spans = _deduce_spans(text)
     places = set(spans.places.items())
 
@@ -1132,13 +1156,4 @@ def scrub(text: str) -> ScrubResult:
             if not any(f.start < e and s < f.end for s, e in protected)
         ]
     findings = [f for f in findings if f.end > f.start]
-
-    merged = _merge(findings, text)
-    parts = []
-    position = 0
-    for finding in merged:
-        parts.append(text[position : finding.start])
-        parts.append(PLACEHOLDERS[finding.kind])
-        position = finding.end
-    parts.append(text[position:])
-    return ScrubResult("".join(parts), tuple(merged))
+    return _merge(findings, text)

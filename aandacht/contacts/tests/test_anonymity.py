@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from django.apps import apps
 from django.db import models
 from django.urls import reverse
 
-from aandacht.contacts.models import ContactDraft
+from aandacht.contacts.models import Contact, ContactDraft
+from aandacht.privacy.normalise import normalise
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +35,10 @@ def every_stored_text() -> str:
     return "\n".join(parts)
 
 
-def test_identifiers_in_drafts_and_reports_are_never_stored_or_logged(
-    client, cast, lists, login, caplog
-):
-    caplog.set_level(logging.DEBUG)
-    login(cast["volunteer_zuid"])
+def save_a_report(client, text: str) -> None:
+    """Autosave ``text`` into every free-text field of a draft, then save it."""
     client.get(reverse("contact_new"))
     draft = ContactDraft.objects.get()
-    text = f"Zij is te bereiken op {PHONE} of {EMAIL}, postcode {POSTCODE}."
     client.post(
         reverse("contact_autosave", args=[draft.key]),
         {"summary": text, "reflection": text, "referrals": text},
@@ -62,8 +60,34 @@ def test_identifiers_in_drafts_and_reports_are_never_stored_or_logged(
             "referrals": text,
         },
     )
+
+
+def test_identifiers_in_drafts_and_reports_are_never_stored_or_logged(
+    client, cast, lists, login, caplog
+):
+    caplog.set_level(logging.DEBUG)
+    login(cast["volunteer_zuid"])
+    save_a_report(
+        client, f"Zij is te bereiken op {PHONE} of {EMAIL}, postcode {POSTCODE}."
+    )
     stored = every_stored_text()
     assert "[TELEFOON]" in stored
     for identifier in (PHONE, EMAIL, POSTCODE):
         assert identifier not in stored
         assert identifier not in caplog.text
+
+
+def test_numbers_written_in_pasted_characters_are_never_stored(
+    client, cast, lists, login
+):
+    """No-break spaces, dashes, zero-width and full-width digits hide nothing."""
+    login(cast["volunteer_zuid"])
+    phone = "06\u00a048\u202f21\u200b33\u201377"
+    iban = "".join(chr(ord(c) + 0xFEE0) for c in "NL91ABNA0417164300")
+    save_a_report(client, f"Ze belt vanaf {phone} en noemde rekening {iban}.")
+    assert Contact.objects.get().summary == (
+        "Ze belt vanaf [TELEFOON] en noemde rekening [IBAN]."
+    )
+    readable = re.sub(r"[\s-]", "", normalise(every_stored_text()).text)
+    assert "0648213377" not in readable
+    assert "NL91ABNA0417164300" not in readable
