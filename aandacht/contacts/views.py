@@ -226,6 +226,8 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
             topic_list=topic_list,
             region=contact.region,
         )
+    if contact.volunteer_id != user.pk:  # staff reading someone's report
+        services.contact_viewed(viewer=user, contact=contact, request=request)
     context = {"form": form, "contact": contact, **assistant.form_context(form)}
     return render(request, "contacts/contact_edit.html", context)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from aandacht.contacts.models import ContactDraft
+from aandacht.contacts.models import Contact, ContactDraft
+from aandacht.core.models import AuditEvent
 from aandacht.core.tests.test_permissions import (
     DENIED,
     HIDDEN,
@@ -169,3 +170,29 @@ def test_permission_matrix(client, cast, lists, login, name, persona, expected):
     method, path, data = request_for(name, cast)
     response = getattr(client, method)(path, data)
     assert_answer(response, expected, path)
+
+
+# Screens that show a report's text: every time they do so to anyone but the
+# volunteer who wrote it, an audit entry says who read which report.
+SHOWS_REPORT_TEXT = ("contact_edit", "review_detail")
+
+
+@pytest.mark.parametrize(
+    ("name", "persona", "expected"),
+    [case for case in CASES if case.values[0] in SHOWS_REPORT_TEXT],
+)
+def test_every_read_of_a_report_by_someone_else_is_audited(
+    client, cast, lists, login, name, persona, expected
+):
+    if persona != "anonymous":
+        login(cast[persona])
+    method, path, data = request_for(name, cast)
+    response = getattr(client, method)(path, data)
+    views = AuditEvent.objects.filter(action=AuditEvent.Action.VIEWED)
+    # Not shown, or shown to the report's own volunteer: nothing to audit.
+    if response.status_code != OK or persona == "volunteer_zuid":
+        assert not views.exists()
+    else:
+        (event,) = views
+        assert event.actor == cast[persona]
+        assert event.object_id == str(Contact.objects.get().pk)
