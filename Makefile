@@ -30,7 +30,8 @@ help:
 # process's TZ to TIME_ZONE: built outside Django (UTC), the cache looks an hour
 # stale inside the app and is silently rebuilt, so it is built through Django.
 $(VENV)/.installed: requirements.lock
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	@test -x $(PY) || { echo "Creating the virtual environment $(VENV) ..."; \
+	  $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV); }
 	@echo "Installing the locked dependencies into $(VENV) (a minute or two; more when downloading) ..."
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --only-binary :all: \
 	  --require-hashes -r requirements.lock \
@@ -44,14 +45,17 @@ $(VENV)/.installed: requirements.lock
 
 # Compiled translations are generated files: made here, never committed.
 translations: $(VENV)/.installed
-	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  echo "Installing GNU gettext from Debian ..." && apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; } \
 	  || { echo "Install GNU gettext (msgfmt) to compile the translations."; exit 1; }
 	@$(CHECK_ENV) $(MANAGE) compilemessages --ignore=.venv -v0
 
 run: translations
 	@mkdir -p var
+	@echo "Creating or updating the database var/aandacht.db ..."
 	@$(DEMO_ENV) $(MANAGE) migrate --noinput -v0
+	@echo "Loading the demo data (the first time only) ..."
 	@$(DEMO_ENV) $(MANAGE) seed_demo --if-empty
 	@echo
 	@$(DEMO_ENV) $(MANAGE) demo_logins
@@ -72,7 +76,9 @@ lint: translations
 
 # Debian's Chromium drives the browser tests; Playwright never downloads one.
 browser:
-	@test -x $(CHROMIUM) || { [ "$$(id -u)" = 0 ] && { apt-get update -qq; \
+	@test -x $(CHROMIUM) || { [ "$$(id -u)" = 0 ] && { \
+	  echo "Installing Chromium from Debian for the browser tests (a minute or two) ..."; \
+	  apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; } \
 	  || { echo "Install Chromium ($(CHROMIUM)) to run the browser tests."; exit 1; }
 
