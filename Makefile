@@ -14,7 +14,7 @@ PORT ?= 8000
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: bench-fresh bench-scrub bench-contacts bench-insights bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
+.PHONY: bench-fresh bench-scrub bench-scrub-heldout bench-contacts bench-insights bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
@@ -131,6 +131,10 @@ bench-fresh:
 # The scrubber against its corpus (#3): recall, words kept, notes per second.
 bench-scrub: $(VENV)/.installed
 	$(PY) bench/bench_scrub.py
+
+# The same on the held-out set (#14): recall per kind, never the misses.
+bench-scrub-heldout: $(VENV)/.installed
+	$(PY) bench/bench_scrub.py --heldout
 
 # Contact reports at national scale (#3): load N synthetic contacts into a
 # throw-away PostgreSQL, then time saving a report, the review queue and home.
