@@ -38,7 +38,19 @@ KENTEKEN  [KENTEKEN]    Dutch licence plates in every side code, written with
                         hyphens in capitals ("12-ABC-3", "AB-123-C")
 ACCOUNT   [ACCOUNT]     social-media handles ("@naam")
 URL       [URL]         web addresses, with or without http(s):// or www.
+NUMMER    [NUMMER]      a number with no known format that identifies someone
+                        (patient, client, case, member number): any run of 6
+                        or more digits not written as an amount, and a code
+                        with 4 or more digits after "nummer", "nr", "kenmerk"
+KAMER     [KAMER]       a room or bed ("kamer 214", "bed 3 op kamer 12")
+KLAS      [KLAS]        a school class ("klas 4B", "groep 7", "leerjaar 3")
 ========  ============  =====================================================
+
+NUMMER, KAMER, KLAS and streets in no list that stand where an address stands
+("woont aan de Kastanjehof", "nummer 23 van de ...", "in de flat Zonnewende")
+are found by :mod:`aandacht.privacy.context`. A text is read in the form
+:mod:`aandacht.privacy.normalise` gives it (Unicode spaces, dashes, zero-width
+and full-width characters made plain), and replaced in the original.
 
 Decisions: what is kept, and why
 ================================
@@ -59,8 +71,9 @@ Decisions: what is kept, and why
   "op dinsdag"). Any day with a month is scrubbed, with or without year: a
   date of birth is often given without one, and "op 3 mei" tells a reader
   little that a summary needs.
-* **Ordinary numbers are kept**: amounts, times, counts, "112", "113", and
-  9-digit numbers that fail the 11-test (unless "BSN" stands right before).
+* **Ordinary numbers are kept**: amounts, times, counts, years, "112" and
+  "113". A run of six or more digits is not ordinary: it is a client, case or
+  patient number ([NUMMER]) unless it is written as an amount ("125000 euro").
 * **Every phone number is scrubbed**, the helpline's own and public service
   numbers too: one simple rule is safer than a list of exceptions.
 * **Every URL is scrubbed**, public sites too: a path can hold a profile name.
@@ -146,6 +159,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from aandacht.privacy import context
 from aandacht.privacy.normalise import normalise
 
 __all__ = [
@@ -170,6 +184,9 @@ PLACEHOLDERS: dict[str, str] = {
     "KENTEKEN": "[KENTEKEN]",
     "ACCOUNT": "[ACCOUNT]",
     "URL": "[URL]",
+    "NUMMER": "[NUMMER]",
+    "KAMER": "[KAMER]",
+    "KLAS": "[KLAS]",
 }
 KINDS: tuple[str, ...] = tuple(PLACEHOLDERS)
 
@@ -185,6 +202,9 @@ _KIND_PRIORITY: dict[str, int] = {
             "URL",
             "ACCOUNT",
             "KENTEKEN",
+            "NUMMER",
+            "KAMER",
+            "KLAS",
             "ADRES",
             "POSTCODE",
             "DATUM",
@@ -1053,6 +1073,24 @@ def _extend_address(text: str, finding: Finding, spans: _DeduceSpans) -> Finding
 # --------------------------------------------------------------------------
 
 
+def _context_findings(text: str, places: set[tuple[int, int]]) -> list[Finding]:
+    """Numbers, rooms, classes and unlisted streets known by where they stand;
+    a name Deduce knows as a place ("aan de Maas") stays unless it ends like a
+    street."""
+    findings = []
+    for annotate in context.ANNOTATORS:
+        for kind, start, end in annotate(text):
+            place = (start, end) in places
+            if (
+                kind == "ADRES"
+                and place
+                and not _SURE_STREET_SUFFIX.search(text[start:end])
+            ):
+                continue
+            findings.append(Finding(kind, start, end))
+    return findings
+
+
 def _merge(findings: list[Finding], text: str) -> list[Finding]:
     """Union of overlapping findings, with the kind of the longest."""
     merged: list[Finding] = []
@@ -1129,6 +1167,7 @@ def _find(text: str) -> list[Finding]:
     if "," in text:
         findings.extend(_apposition_names(text, places))
     findings.extend(_street_findings(text, spans, places))
+    findings.extend(_context_findings(text, places))
     findings.extend(Finding("DATUM", s, e) for s, e in spans.dates)
 
     # A name inside an institution's name ("Erasmus MC") is not scrubbed, nor

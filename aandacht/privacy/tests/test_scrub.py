@@ -189,9 +189,45 @@ def test_bsn_after_the_word_bsn_even_without_11_test() -> None:
     )
 
 
-def test_ordinary_nine_digit_number_is_kept() -> None:
+def test_a_long_number_without_a_format_is_scrubbed_as_a_number() -> None:
+    """A client or case number identifies someone; amounts and counts stay."""
     text = "Het nummer op de brief was 123456789, zei hij."
-    assert scrubbed(text) == text
+    assert scrubbed(text) == "Het nummer op de brief was [NUMMER], zei hij."
+    kept = "Het kost 125000 euro, ze krijgt 1450 per maand sinds 2019."
+    assert scrubbed(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Haar patiëntnummer is 4471203.", "Haar patiëntnummer is [NUMMER]."),
+        ("Klantnummer AB-20931 op de brief.", "Klantnummer [NUMMER] op de brief."),
+        ("Ze ligt op kamer 214.", "Ze ligt op [KAMER]."),
+        (
+            "Hij ligt in bed 3 op kamer 12, bij het raam.",
+            "Hij ligt in [KAMER], bij het raam.",
+        ),
+        (
+            "Ze zit in klas 4B van het Erasmiaans.",
+            "Ze zit in [KLAS] van het Erasmiaans.",
+        ),
+        ("Ze zit in groep 7 van De Regenboog.", "Ze zit in [KLAS] van De Regenboog."),
+        ("Een groep 8 jongeren hangt rond.", "Een groep 8 jongeren hangt rond."),
+        (
+            "Hij woont op nummer 23 van de Fluitekruidlaan.",
+            "Hij woont op nummer 23 van de [ADRES].",
+        ),
+        ("Ze woont al jaren aan de Kastanjehof.", "Ze woont al jaren aan de [ADRES]."),
+        ("Ze woont in de flat Zonnewende.", "Ze woont in de flat [ADRES]."),
+        ("Ze woont op Texel.", "Ze woont op Texel."),
+        (
+            "Ze woont in Dordrecht, huisnummer 23.",
+            "Ze woont in Dordrecht, huisnummer 23.",
+        ),
+    ],
+)
+def test_identifiers_known_by_where_they_stand(text: str, expected: str) -> None:
+    assert scrubbed(text) == expected
 
 
 @pytest.mark.parametrize(
