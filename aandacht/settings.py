@@ -85,6 +85,11 @@ INSTALLED_APPS = [
     "csp",
 ]
 
+# Form and API bodies, files aside: the largest real one (a month's
+# availability grid, a report) is a few kilobytes, and every byte of text is
+# scrubbed, so a larger body is refused with a 400 before a worker spends on it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -250,6 +250,43 @@ class ContactForm(forms.Form):
         return ContactInput(**data, typology=self.typology_record())
 
 
+# A code, a date or an id in a draft is short; free text gets twice its field's
+# limit (a browser counts a line break as one character and sends two).
+DRAFT_VALUE_LIMIT = 100
+DRAFT_LIST_LIMIT = 200
+
+
+class DraftTooLong(ValueError):
+    """A draft value is far longer than its field allows: not typed in the form."""
+
+
+def draft_data(post: Any) -> dict[str, Any]:
+    """The contact form's own answers in a posted draft, each within bounds.
+
+    Keys the form does not know are dropped: a draft keeps raw answers, and
+    only the form's free-text fields are scrubbed. A value beyond its bound
+    raises ``DraftTooLong`` before anything is scrubbed or stored, so an
+    oversized request costs a worker nothing. The browser's own maxlength
+    keeps a volunteer from ever meeting this.
+    """
+    data: dict[str, Any] = {}
+    for name, field in ContactForm.base_fields.items():
+        if name not in post:
+            continue
+        length = getattr(field, "max_length", None)
+        limit = 2 * length if length else DRAFT_VALUE_LIMIT
+        values = post.getlist(name)
+        too_many = len(values) > DRAFT_LIST_LIMIT
+        if too_many or any(len(value) > limit for value in values):
+            raise DraftTooLong(name)
+        data[name] = values if name in DRAFT_LIST_FIELDS else values[-1]
+    return data
+
+
+# Multiple-choice answers, which QueryDict.dict() would cut to one.
+DRAFT_LIST_FIELDS = ("topics", "sought", "actions", "phases", "service_referral")
+
+
 def _field_label(name: str) -> Any:
     labels = {
         "channel": _("Channel"),

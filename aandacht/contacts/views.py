@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -22,8 +23,10 @@ from aandacht.contacts.forms import (
     CHANNEL_KEYS,
     SAVE_KEY,
     ContactForm,
+    DraftTooLong,
     FeedbackForm,
     ReviewFilterForm,
+    draft_data,
 )
 from aandacht.contacts.models import Contact, ContactDraft
 from aandacht.core.access import current_user
@@ -114,7 +117,8 @@ def contact_draft(request: HttpRequest, key: str) -> HttpResponse:
         return _form_page(request, draft, form)
     form = ContactForm(request.POST, topic_list=topic_list, region=draft.region)
     if not form.is_valid():
-        services.draft_save(draft=draft, data=request.POST.dict() | _lists(request))
+        with suppress(DraftTooLong):  # the form itself says what is too long
+            services.draft_save(draft=draft, data=draft_data(request.POST))
         return _form_page(request, draft, form)
     services.contact_register(
         volunteer=user, region=draft.region, data=form.to_input(), key=draft.key
@@ -123,21 +127,19 @@ def contact_draft(request: HttpRequest, key: str) -> HttpResponse:
     return redirect("home")
 
 
-def _lists(request: HttpRequest) -> dict[str, list[str]]:
-    """Multiple-choice answers, which QueryDict.dict() would cut to one."""
-    names = ("topics", "sought", "actions", "phases", "service_referral")
-    return {name: request.POST.getlist(name) for name in names if name in request.POST}
-
-
 @require_POST
 @login_required
 def contact_autosave(request: HttpRequest, key: str) -> HttpResponse:
     """Save the draft as the volunteer types; answer with the scrubbed preview."""
     draft = access.draft_for(current_user(request), key)
-    saved = services.draft_save(draft=draft, data=request.POST.dict() | _lists(request))
+    try:
+        data = draft_data(request.POST)
+    except DraftTooLong:
+        return HttpResponseBadRequest(_("This draft is too long to save."))
+    saved = services.draft_save(draft=draft, data=data)
     if saved is None:  # the report was stored meanwhile: nothing to show
         return HttpResponse(status=204)
-    preview = scrub(request.POST.get("summary", ""))
+    preview = scrub(data.get("summary", ""))
     response = render(
         request, "contacts/_autosave.html", {"draft": saved, "preview": preview}
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -192,6 +194,73 @@ def test_an_autosave_that_arrives_after_the_report_was_saved_changes_nothing(
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 404
+
+
+def test_a_draft_keeps_only_the_forms_own_fields(client, cast, lists, login):
+    """Any other posted key would be stored as it came, unscrubbed."""
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    client.post(
+        reverse("contact_autosave", args=[draft.key]),
+        {"summary": "Over haar buurman.", "notitie": "Jan de Vries 0612345678"},
+        HTTP_HX_REQUEST="true",
+    )
+    draft.refresh_from_db()
+    assert draft.data["summary"] == "Over haar buurman."
+    assert "notitie" not in draft.data
+    assert "0612345678" not in str(draft.data)
+
+
+def test_an_autosave_far_beyond_the_fields_limit_is_refused_unscrubbed(
+    client, cast, lists, login
+):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    client.post(
+        reverse("contact_autosave", args=[draft.key]),
+        {"summary": "Over haar buurman."},
+        HTTP_HX_REQUEST="true",
+    )
+    started = time.monotonic()
+    response = client.post(
+        reverse("contact_autosave", args=[draft.key]),
+        {"summary": "Ze zegt dat Jan belde. " * 1000},  # 23,000 characters
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 400
+    assert time.monotonic() - started < 2  # refused before scrubbing
+    draft.refresh_from_db()
+    assert draft.data["summary"] == "Over haar buurman."  # nothing lost
+
+
+def test_a_request_body_beyond_the_limit_is_refused(client, cast, lists, login):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    response = client.post(
+        reverse("contact_autosave", args=[draft.key]),
+        {"summary": "x" * 800_000},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 400
+    draft.refresh_from_db()
+    assert draft.data == {}
+
+
+def test_a_report_with_an_overlong_summary_shows_the_error_and_keeps_the_text(
+    client, cast, lists, login
+):
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    text = "Ze vertelde lang over haar moeder. " * 70  # 2,450 characters
+    response = client.post(
+        reverse("contact_draft", args=[draft.key]),
+        {"channel": "phone", "summary": text},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert re.search(r"2000 (tekens|characters)", page)  # says what is allowed
+    assert "Ze vertelde lang over haar moeder." in page
+    assert Contact.objects.count() == 0
 
 
 def test_a_fresh_start_is_possible_beside_a_draft(client, cast, lists, login):
