@@ -5,18 +5,18 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from aandacht.callers import access, selectors
 
 ATTACHED_EVENT = "caller-attached"
 
 
-@require_GET
+@require_POST  # what is typed travels in the body, never in a URL or a log
 @login_required
 def caller_lookup(request: HttpRequest, code: str) -> HttpResponse:
     region = access.lookup_region(request.user, code)
-    query = request.GET.get("q", "")[:100]
+    query = request.POST.get("q", "")[:100]
     profiles = selectors.lookup(region, query)
     context = {"profiles": profiles, "query": query, "region": region}
     return render(request, "callers/_lookup_results.html", context)

@@ -91,3 +91,35 @@ def test_numbers_written_in_pasted_characters_are_never_stored(
     readable = re.sub(r"[\s-]", "", normalise(every_stored_text()).text)
     assert "0648213377" not in readable
     assert "NL91ABNA0417164300" not in readable
+
+
+FREE_TEXT = ("q", "summary", "reflection", "referrals", "typology_reason")
+
+
+def test_what_a_volunteer_types_never_goes_into_a_url(client, cast, lists, login):
+    """Server, proxy and gunicorn access logs keep URLs: typed text stays out."""
+    from aandacht.core.tests.html import parse
+
+    from .test_register import open_new_report
+
+    login(cast["volunteer_zuid"])
+    draft = open_new_report(client)
+    page = parse(
+        client.get(reverse("contact_draft", args=[draft.key])).content.decode()
+    )
+    for search in ("caller-search", "service-search"):
+        [field] = page.find_all("input", id=search)
+        assert "hx-post" in field.attrs
+        assert "hx-get" not in field.attrs
+    tags = ("div", "section", "form", "input", "select", "button", "a", "details")
+    getters = [element for tag in tags for element in page.find_all(tag, hx_get=True)]
+    assert getters  # the typology panel asks for its guidance by GET
+    for element in getters:
+        included = element.attrs.get("hx-include", "")
+        for prefix, value in re.findall(r"\[name(\^?)='([^']+)'\]", included):
+            sends = [n for n in FREE_TEXT if n.startswith(value)] if prefix else [value]
+            assert not set(sends) & set(FREE_TEXT), included
+        assert element.attrs.get("name") not in FREE_TEXT
+    for name in ("caller_lookup", "socialmap_search"):
+        url = reverse(name, args=["zuid"])
+        assert client.get(url, {"q": "Jan de Vries 0612345678"}).status_code == 405

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from aandacht.socialmap.panel import access, selectors
 from aandacht.socialmap.panel.entries import ReferralEntry, parse_entries, toggle
@@ -30,12 +30,12 @@ def _entries(request: HttpRequest, method: str = "GET") -> list[ReferralEntry]:
     return entries
 
 
-@require_GET
+@require_POST  # what is typed travels in the body, never in a URL or a log
 @login_required
 def service_search(request: HttpRequest, code: str) -> HttpResponse:
     region = access.call_region(request.user, code)
-    query = request.GET.get("q", "")[:MAX_QUERY]
-    referred = {entry.service_id for entry in _entries(request)}
+    query = request.POST.get("q", "")[:MAX_QUERY]
+    referred = {entry.service_id for entry in _entries(request, "POST")}
     cards = selectors.search(region, query, timezone.now(), referred) if query else []
     context = {"cards": cards, "query": query, "region": region}
     return render(request, "socialmap/panel/_results.html", context)

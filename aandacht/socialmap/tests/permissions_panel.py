@@ -40,7 +40,7 @@ def request_for(name: str, cast) -> tuple[str, str, dict[str, str]]:
     if name == "socialmap_referral":
         service = make_service("Buurtcentrum Zuid", cast.zuid)
         return "post", reverse(name, args=["zuid"]), {"service": str(service.id)}
-    return "get", reverse(name, args=["zuid"]), {}
+    return "post", reverse(name, args=["zuid"]), {"q": "buurtcentrum"}
 
 
 @pytest.mark.parametrize(("name", "persona", "expected"), cases(MATRIX))

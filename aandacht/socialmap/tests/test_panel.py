@@ -165,11 +165,11 @@ def test_the_page_offers_the_search_panel_with_its_shortcut(client, cast, login)
     )
     [search] = page.find_all("input", id="service-search")
     assert search.attrs["aria-keyshortcuts"] == "/"
-    assert search.attrs["hx-get"] == reverse("socialmap_search", args=["zuid"])
+    assert search.attrs["hx-post"] == reverse("socialmap_search", args=["zuid"])
 
 
 def search(client, region_code: str, query: str, chosen: Sequence[str] = ()):
-    return client.get(
+    return client.post(
         reverse("socialmap_search", args=[region_code]),
         {"q": query, "service_referral": list(chosen)},
     )
