@@ -12,6 +12,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django_otp import user_has_device
 
 from aandacht.core.access import requires_two_factor, two_factor_pending
@@ -75,3 +76,21 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         codes = {code for code, _name in settings.LANGUAGES}
         translation.activate(chosen if chosen in codes else settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Tell browsers and proxies to keep no copy of a signed-in person's pages.
+
+    Reports, profiles, call-backs, the audit log and the 2FA secret are shown
+    only after login; a page left in a shared computer's cache or a proxy is
+    readable by the next person.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
