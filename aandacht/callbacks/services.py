@@ -83,10 +83,13 @@ def callback_number(
 ) -> str:
     """The caller's number, for the Vraagwijzer who presses "show number".
 
-    Every call records an audit event; a done or erased request raises
-    `NumberGone`, a key that cannot open it `crypto.NumberUnreadable`.
+    Every call records an audit event; a done or erased request, or one older
+    than the seven days a number is kept (even when `purge_callbacks` did not
+    run), raises `NumberGone`; a key that cannot open it
+    `crypto.NumberUnreadable`.
     """
-    if not callback.is_open or not callback.has_number:
+    expired = callback.created_at < timezone.now() - NUMBER_RETENTION
+    if not callback.is_open or not callback.has_number or expired:
         raise NumberGone
     number = crypto.decrypt_number(callback.number_token)
     _audit(NUMBER_SHOWN, viewer, callback, request=request)

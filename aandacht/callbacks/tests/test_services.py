@@ -69,6 +69,21 @@ def test_the_specialist_reads_the_number_and_each_time_is_audited(cast):
     assert NORMALISED[1:] not in str(event.detail)
 
 
+def test_a_number_older_than_seven_days_is_never_shown_even_unpurged(
+    cast, time_machine
+):
+    callback = make_request(cast.zuid, cast["volunteer_zuid"])
+    specialist = cast["vraagwijzer_zuid"]
+    time_machine.move_to(callback.created_at + timedelta(days=7, minutes=-1))
+    assert services.callback_number(callback=callback, viewer=specialist)
+    time_machine.move_to(callback.created_at + timedelta(days=7, minutes=1))
+    callback.refresh_from_db()
+    assert callback.has_number  # the purge job has not run
+    with pytest.raises(services.NumberGone):
+        services.callback_number(callback=callback, viewer=specialist)
+    assert AuditEvent.objects.filter(action=services.NUMBER_SHOWN).count() == 1
+
+
 def test_a_changed_key_gives_a_clear_error_and_no_audit(cast, settings):
     callback = make_request(cast.zuid, cast["volunteer_zuid"])
     settings.CALLBACK_KEYS = [new_key()]
