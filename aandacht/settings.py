@@ -175,6 +175,8 @@ LOGOUT_REDIRECT_URL = "login"
 # volunteer's session lasts a long shift so a report is not cut off.
 STAFF_IDLE_MINUTES = env_int("AANDACHT_STAFF_IDLE_MINUTES", 30, minimum=5, maximum=240)
 SESSION_COOKIE_AGE = 3600 * env_int("AANDACHT_SESSION_HOURS", 10, minimum=1, maximum=24)
+# How long a new API token works before a new one must be made.
+API_TOKEN_DAYS = env_int("AANDACHT_API_TOKEN_DAYS", 365, minimum=1, maximum=730)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Dormant caller profiles lose their text after this (`manage.py purge_profiles`).

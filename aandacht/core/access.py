@@ -130,17 +130,15 @@ def audit_events_for(user: AnyUser) -> QuerySet[AuditEvent]:
 def api_token_for(key: str) -> ApiToken | None:
     """The token a program presented, if it is valid and its owner still active.
 
-    Unknown, revoked and malformed keys all give None: the API then answers
-    401 without saying which it was.
+    Unknown, revoked, expired and malformed keys, and keys whose owner changed
+    password since, all give None: the API then answers 401 without saying
+    which it was.
     """
     if not API_KEY_FORMAT.fullmatch(key):
         return None
-    return (
+    token = (
         ApiToken.objects.select_related("user")
-        .filter(
-            key_hash=ApiToken.hash_key(key),
-            revoked_at__isnull=True,
-            user__is_active=True,
-        )
+        .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True)
         .first()
     )
+    return token if token is not None and token.is_active else None

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from aandacht.core.roles import Role
@@ -192,6 +193,11 @@ class ApiToken(models.Model):
     Only the SHA-256 hash of the key is stored, so a copy of the database
     opens nothing; the plain key is shown once, when it is made. The prefix
     lets people tell their tokens apart without revealing them.
+
+    A token stops working when it expires, when it is revoked, when its owner
+    is deactivated, and when its owner's password changes: ``password_check``
+    is a keyed hash of the password hash the owner had when the token was
+    made, so a new password (a reset after a leak, say) ends every token.
     """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
@@ -201,6 +207,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    password_check = models.CharField(max_length=64, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -214,6 +222,15 @@ class ApiToken(models.Model):
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
 
+    @staticmethod
+    def password_check_for(user: User) -> str:
+        return salted_hmac("aandacht.api-token", user.password).hexdigest()
+
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return (
+            self.revoked_at is None
+            and self.expires_at > timezone.now()
+            and self.user.is_active
+            and self.password_check == self.password_check_for(self.user)
+        )

@@ -144,11 +144,15 @@ API_TOKEN_USE_PRECISION = timedelta(minutes=1)
 def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new API token for `user`, and its plain key, which is never stored."""
     key = API_KEY_MARK + secrets.token_urlsafe(32)
+    now = timezone.now()
     token = ApiToken.objects.create(
         user=user,
         name=name,
         prefix=key[:API_TOKEN_PREFIX_LENGTH],
         key_hash=ApiToken.hash_key(key),
+        created_at=now,
+        expires_at=now + timedelta(days=settings.API_TOKEN_DAYS),
+        password_check=ApiToken.password_check_for(user),
     )
     audit_record(
         action=Action.API_TOKEN_CREATED,

@@ -6,6 +6,7 @@ volunteers hold tokens.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -33,7 +34,12 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
             user=user, name=form.cleaned_data["name"]
         )
         form = ApiTokenForm()
-    context = {"form": form, "new_key": new_key, "tokens": user.api_tokens.all()}
+    context = {
+        "form": form,
+        "new_key": new_key,
+        "tokens": user.api_tokens.select_related("user"),
+        "token_days": settings.API_TOKEN_DAYS,
+    }
     response = render(request, "core/api_tokens.html", context)
     response["Cache-Control"] = "no-store"
     return response

@@ -89,6 +89,26 @@ def test_the_token_of_a_deactivated_person_finds_nothing(cast):
     assert access.api_token_for(key) is None
 
 
+def test_a_token_stops_working_when_it_expires(cast, time_machine, settings):
+    settings.API_TOKEN_DAYS = 30
+    token, key = services.api_token_create(user=cast["volunteer_zuid"], name="Bel")
+    assert token.expires_at == token.created_at + timedelta(days=30)
+    time_machine.move_to(token.expires_at - timedelta(minutes=1))
+    assert access.api_token_for(key) == token
+    time_machine.move_to(token.expires_at + timedelta(minutes=1))
+    assert access.api_token_for(key) is None
+
+
+def test_a_new_password_ends_every_token(cast):
+    person = cast["volunteer_zuid"]
+    _token, key = services.api_token_create(user=person, name="Bel")
+    person.set_password("a new password after a leak")
+    person.save()
+    assert access.api_token_for(key) is None
+    _fresh, fresh_key = services.api_token_create(user=person, name="Bel opnieuw")
+    assert access.api_token_for(fresh_key) is not None
+
+
 def test_creating_and_revoking_are_audited(cast):
     user = cast["volunteer_zuid"]
     token, _key = services.api_token_create(user=user, name="Bel")

@@ -23,9 +23,8 @@ pytestmark = pytest.mark.django_db
         ("admin_zuid", "audit_log"),
     ],
 )
-def test_a_signed_in_persons_page_is_never_stored(
-    client, cast, lists, login, persona, screen
-):
+@pytest.mark.usefixtures("lists")
+def test_a_signed_in_persons_page_is_never_stored(client, cast, login, persona, screen):
     volunteer, supervisor = cast["volunteer_zuid"], cast["supervisor_zuid"]
     args = []
     if screen == "review_detail":
