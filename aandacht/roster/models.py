@@ -17,8 +17,11 @@ from aandacht.roster.shifts import SHIFTS
 SHIFT_CHOICES = [(shift.code, shift.label) for shift in SHIFTS]
 
 
-def _feed_token() -> str:
+def new_feed_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+_feed_token = new_feed_token  # the name the first migration refers to
 
 
 class VolunteerRegister(models.Model):

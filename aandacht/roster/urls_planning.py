@@ -24,4 +24,9 @@ urlpatterns = [
     ),
     path("mine/", views.roster_mine, name="roster_mine"),
     path("feed/<str:token>.ics", views.roster_feed, name="roster_feed"),
+    path(
+        "mine/feed/<int:register_id>/renew/",
+        views.roster_feed_renew,
+        name="roster_feed_renew",
+    ),
 ]

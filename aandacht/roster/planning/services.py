@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 
 from aandacht.core.models import User
 from aandacht.roster import solver
-from aandacht.roster.models import Assignment, Line, RosterMonth, SolveRun
+from aandacht.roster.models import (
+    Assignment,
+    Line,
+    RosterMonth,
+    SolveRun,
+    VolunteerRegister,
+    new_feed_token,
+)
 from aandacht.roster.planning import rules
 from aandacht.roster.planning.problem import roster_problem, user_id_of, volunteer_key
 from aandacht.roster.problem import ProblemError, parse_problem
@@ -171,3 +178,11 @@ def assignment_add(
             _("%(name)s already has a shift on that day.")
             % {"name": values["volunteer"].display_name}
         ) from None
+
+
+def feed_address_renew(*, register: VolunteerRegister) -> VolunteerRegister:
+    """Give the volunteer's calendar feed a new secret address (a lost phone,
+    a shared link); the old address answers 404 from now on."""
+    register.feed_token = new_feed_token()
+    register.save(update_fields=["feed_token"])
+    return register

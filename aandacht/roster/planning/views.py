@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -146,10 +146,31 @@ def roster_mine(request: HttpRequest) -> HttpResponse:
     return render(request, "roster/planning/mine.html", context)
 
 
+@require_POST
+@login_required
+def roster_feed_renew(request: HttpRequest, register_id: int) -> HttpResponse:
+    """A new secret address for the calendar feed; the old one stops at once."""
+    user = current_user(request)
+    access.require_volunteer(user)
+    register = get_object_or_404(VolunteerRegister, pk=register_id, volunteer=user)
+    services.feed_address_renew(register=register)
+    messages.success(
+        request,
+        _(
+            "Your calendar has a new address. Subscribe to it again; the old one no "
+            "longer works."
+        ),
+    )
+    return redirect("roster_mine")
+
+
 @require_GET
 def roster_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """A volunteer's shifts as iCalendar; the secret address is the only key."""
-    register = VolunteerRegister.objects.filter(feed_token=token).first()
+    """A volunteer's shifts as iCalendar; the secret address is the only key,
+    and it dies with the account."""
+    register = VolunteerRegister.objects.filter(
+        feed_token=token, volunteer__is_active=True
+    ).first()
     if register is None:
         raise Http404
     response = HttpResponse(

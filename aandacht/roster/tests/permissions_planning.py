@@ -50,6 +50,14 @@ MATRIX = {
     ),
     # The feed's secret address is its key: calendar programs cannot log in.
     "roster_feed": ANYONE_WITH_THE_KEY,
+    # The register belongs to volunteer_zuid: another volunteer finds nothing.
+    "roster_feed_renew": row(
+        zuid=(MOVES_ON, *VOLUNTEERS[1:]),
+        noord=(HIDDEN, *VOLUNTEERS[1:]),
+        national=DENIED,
+        nobody=DENIED,
+        anonymous=TO_LOGIN,
+    ),
 }
 
 
@@ -62,6 +70,11 @@ def request_for(name: str, cast) -> tuple[str, str, dict[str, object]]:
             volunteer=volunteer, region=cast.zuid
         )
         return "get", reverse(name, args=[register.feed_token]), {}
+    if name == "roster_feed_renew":
+        register = VolunteerRegister.objects.create(
+            volunteer=volunteer, region=cast.zuid
+        )
+        return "post", reverse(name, args=[register.pk]), {}
     if name == "roster_mine":
         return "get", reverse(name), {}
     if name in {"roster_run", "roster_run_adopt"}:

@@ -123,6 +123,25 @@ def test_published_shifts_reach_the_volunteer_and_the_calendar_feed(
     assert client.get(reverse("roster_feed", args=["not-a-token"])).status_code == 404
 
 
+def test_a_renewed_feed_address_ends_the_old_one_and_an_account_ends_both(
+    client, cast, login, month
+):
+    volunteer = cast["volunteer_zuid"]
+    register = VolunteerRegister.objects.get(volunteer=volunteer, region=cast.zuid)
+    old = reverse("roster_feed", args=[register.feed_token])
+    assert client.get(old).status_code == 200
+    login(volunteer)
+    client.post(reverse("roster_feed_renew", args=[register.pk]))
+    register.refresh_from_db()
+    new = reverse("roster_feed", args=[register.feed_token])
+    assert client.get(old).status_code == 404
+    assert client.get(new).status_code == 200
+    assert new in client.get(reverse("roster_mine")).content.decode()
+    volunteer.is_active = False
+    volunteer.save()
+    assert client.get(new).status_code == 404
+
+
 def test_a_second_shift_on_one_day_is_refused_with_a_message(
     client, cast, login, month
 ):
