@@ -179,7 +179,7 @@ SHOWS_REPORT_TEXT = ("contact_edit", "review_detail")
 
 @pytest.mark.parametrize(
     ("name", "persona", "expected"),
-    [case for case in CASES if case.values[0] in SHOWS_REPORT_TEXT],
+    cases({name: MATRIX[name] for name in SHOWS_REPORT_TEXT}),
 )
 def test_every_read_of_a_report_by_someone_else_is_audited(
     client, cast, lists, login, name, persona, expected
