@@ -114,11 +114,21 @@ def test_a_successful_login_and_a_logout_are_audited(client, cast):
     assert {e.actor_label for e in events} == {"partner_zuid"}
 
 
-def test_a_failed_login_with_an_unknown_name_keeps_the_typed_name(client, cast):
-    post_login(client, "no_such_person", "guess")
+def test_a_failed_login_with_an_unknown_name_keeps_only_a_marker(client, cast):
+    """The typed name may be a password typed in the user-name field."""
+    post_login(client, "Zomer2024!geheim", "guess")
     event = AuditEvent.objects.get(action=Action.LOGIN_FAILED)
     assert event.actor is None
-    assert event.actor_label == "no_such_person"
+    assert event.actor_label == AuditEvent.UNKNOWN_USER
+
+
+def test_a_lock_out_of_an_unknown_name_keeps_only_a_marker(client, cast):
+    lock_out(client, "Zomer2024!geheim")
+    labels = set(AuditEvent.objects.values_list("action", "actor_label"))
+    assert labels == {
+        (Action.LOGIN_FAILED, AuditEvent.UNKNOWN_USER),
+        (Action.LOCKED_OUT, AuditEvent.UNKNOWN_USER),
+    }
 
 
 @pytest.mark.parametrize("unlocker", ["coordinator_zuid", "admin_zuid", "national"])
