@@ -250,6 +250,24 @@ LOGIN_MAX_WAIT_SECONDS = env_int(
     "AANDACHT_LOGIN_MAX_WAIT_SECONDS", 60, minimum=2, maximum=3600
 )
 
+# Requests per minute per client address; 0 switches the limit off. The
+# counts are in the cache below, never in the database.
+SELF_TEST_RATE_LIMIT = env_int(
+    "AANDACHT_SELF_TEST_REQUESTS_PER_MINUTE", 60, minimum=0, maximum=100_000
+)
+HSDS_API_RATE_LIMIT = env_int(
+    "AANDACHT_HSDS_API_REQUESTS_PER_MINUTE", 300, minimum=0, maximum=100_000
+)
+# Each process has its own memory cache, so with several processes a client
+# gets the limit once per process. A shared cache (Redis, Memcached) needs a
+# package that is not in requirements.lock.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "aandacht",
+    }
+}
+
 OTP_TOTP_ISSUER = env_str("AANDACHT_OTP_ISSUER", "Aandacht")
 
 # --- Language and time ------------------------------------------------------
