@@ -229,16 +229,52 @@ DRAFT_RETENTION_DAYS = env_int(
     "AANDACHT_DRAFT_RETENTION_DAYS", 14, minimum=1, maximum=365
 )
 
+# Lock-out: wrong passwords for one user name from one address lock that
+# user name at that address only, so a stranger elsewhere cannot lock a
+# volunteer out, and one person's typos do not lock out colleagues who share
+# the address of a contact location.
 AXES_FAILURE_LIMIT = env_int("AANDACHT_LOGIN_ATTEMPTS", 5, minimum=3, maximum=20)
 AXES_COOLOFF_TIME = timedelta(
     minutes=env_int("AANDACHT_LOCKOUT_MINUTES", 60, minimum=1, maximum=1440)
 )
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address the audit log records: behind the proxy, the one the proxy saw.
+AXES_CLIENT_IP_CALLABLE = "aandacht.core.addresses.client_ip"
 AXES_RESET_ON_SUCCESS = True
+# Tries at a locked address are refused without being counted, so they neither
+# extend that lock-out nor slow down the user name everywhere else.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "aandacht.core.views_auth.locked_out"
 AXES_VERBOSE = False
-# Our own audit log records every login; axes keeps only the failure counts.
+# Our own audit log records every login; axes keeps only the failure counts,
+# with their addresses, until the lock-out is over (`purge_login_attempts`).
 AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+
+# Slow-down: once a user name has had AANDACHT_LOGIN_ATTEMPTS failures from
+# any addresses within the lock-out time, each next try waits 2, 4, 8, ...
+# seconds after the last failure, at most this long. It does not lock out.
+LOGIN_MAX_WAIT_SECONDS = env_int(
+    "AANDACHT_LOGIN_MAX_WAIT_SECONDS", 60, minimum=2, maximum=3600
+)
+
+# Requests per minute per client address; 0 switches the limit off. The
+# counts are in the cache below, never in the database.
+SELF_TEST_RATE_LIMIT = env_int(
+    "AANDACHT_SELF_TEST_REQUESTS_PER_MINUTE", 60, minimum=0, maximum=100_000
+)
+HSDS_API_RATE_LIMIT = env_int(
+    "AANDACHT_HSDS_API_REQUESTS_PER_MINUTE", 300, minimum=0, maximum=100_000
+)
+# Each process has its own memory cache, so with several processes a client
+# gets the limit once per process. A shared cache (Redis, Memcached) needs a
+# package that is not in requirements.lock.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "aandacht",
+    }
+}
 
 OTP_TOTP_ISSUER = env_str("AANDACHT_OTP_ISSUER", "Aandacht")
 
@@ -337,7 +373,3 @@ if ADMIN_URL.startswith("/") or not ADMIN_URL.endswith("/"):
         f"AANDACHT_ADMIN_URL must look like 'path/' (no leading slash, "
         f"a trailing one), not {ADMIN_URL!r}."
     )
-
-# Lock-outs count per user name on purpose: volunteers at one contact location
-# share an IP address, and one person's typos must not lock out the others.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]

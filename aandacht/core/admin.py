@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
+from aandacht.core.forms import AdminLoginForm
 from aandacht.core.models import AuditEvent, Organisation, Region, RoleAssignment, User
 
 
@@ -21,6 +22,7 @@ def _superusers_only(request: HttpRequest) -> bool:
 
 
 admin.site.has_permission = _superusers_only  # type: ignore[method-assign]
+admin.site.login_form = AdminLoginForm
 
 
 class RoleAssignmentInline(admin.TabularInline[RoleAssignment, User]):

@@ -2,14 +2,52 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from aandacht.core import selectors
 from aandacht.core.models import AuditEvent
 
 
-class LoginForm(AuthenticationForm):
+class SlowedDownLoginForm(AuthenticationForm):
+    """Refuses, without checking the password, a user name guessed too often.
+
+    A user name locked out at this address is left to django-axes, whose page
+    says more. `wait_seconds` tells the view how long the refusal lasts.
+    """
+
+    wait_seconds = 0
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username")
+        request = self.request
+        if (
+            username
+            and request is not None
+            and not selectors.login_locked_here(request, username)
+        ):
+            self.wait_seconds = selectors.login_wait_seconds(username)
+        if self.wait_seconds:
+            raise forms.ValidationError(
+                ngettext(
+                    "There were too many wrong passwords for this user name. "
+                    "Wait %(seconds)d second and try again.",
+                    "There were too many wrong passwords for this user name. "
+                    "Wait %(seconds)d seconds and try again.",
+                    self.wait_seconds,
+                )
+                % {"seconds": self.wait_seconds},
+                code="slowed_down",
+            )
+        return super().clean()
+
+
+class LoginForm(SlowedDownLoginForm):
     error_messages = {
         "invalid_login": _(
             "That user name and password do not match. Check both and try again; "
@@ -22,6 +60,10 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].widget.attrs.update(autocomplete="username")
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
+
+
+class AdminLoginForm(SlowedDownLoginForm, AdminAuthenticationForm):
+    """The Django admin's login, slowed down like the application's."""
 
 
 class TokenForm(forms.Form):

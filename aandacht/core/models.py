@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from aandacht.core.roles import Role
@@ -141,6 +142,10 @@ class AuditEvent(models.Model):
         CALLBACK_DONE = "callback.done", _("Call-back request done")
         EXPORTED = "insights.exported", _("Exported contacts for research")
 
+    # Stands for a typed user name that matched no account: it may be a
+    # password typed in the wrong field. No real user name has parentheses.
+    UNKNOWN_USER = "(unknown user)"
+
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         User,
@@ -154,7 +159,8 @@ class AuditEvent(models.Model):
         max_length=150,
         blank=True,
         help_text=_(
-            "The user name that was entered, kept even if it matched no account."
+            "The user name that was entered; a name that matched no account "
+            'is not kept, only the marker "(unknown user)".'
         ),
     )
     action = models.CharField(_("action"), max_length=40, choices=Action.choices)
@@ -184,6 +190,13 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit log cannot be changed.")
+
+    @property
+    def actor_shown(self) -> str:
+        """The user name as the audit screen shows it, the marker translated."""
+        if self.actor_label == self.UNKNOWN_USER:
+            return gettext("(unknown user)")
+        return self.actor_label
 
 
 class ApiToken(models.Model):

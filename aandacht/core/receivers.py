@@ -28,6 +28,17 @@ def _known_user(username: str) -> User | None:
     return User.objects.filter(username=username).first() if username else None
 
 
+def _label(username: str, user: User | None) -> str:
+    """What the audit log keeps of a typed user name.
+
+    A name that matches no account may be a typo, another person's name or a
+    password typed in the wrong field, so only a fixed marker is kept.
+    """
+    if user is not None:
+        return user.get_username()
+    return AuditEvent.UNKNOWN_USER if username else ""
+
+
 @receiver(user_logged_in)
 def on_login(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
     audit_record(action=Action.LOGIN, actor=user, request=request)
@@ -49,10 +60,11 @@ def on_login_failed(
     **kwargs: Any,
 ) -> None:
     username = str(credentials.get("username") or "")
+    user = _known_user(username)
     audit_record(
         action=Action.LOGIN_FAILED,
-        actor=_known_user(username),
-        actor_label=username,
+        actor=user,
+        actor_label=_label(username, user),
         request=request,
     )
 
@@ -66,9 +78,10 @@ def on_locked_out(
     **kwargs: Any,
 ) -> None:
     name = username or ""
+    user = _known_user(name)
     audit_record(
         action=Action.LOCKED_OUT,
-        actor=_known_user(name),
-        actor_label=name,
+        actor=user,
+        actor_label=_label(name, user),
         request=request,
     )

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Max, Prefetch, QuerySet, Sum
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -141,16 +144,59 @@ def region_team(region: Region) -> list[TeamMember]:
 
 
 def _locked_usernames() -> set[str]:
+    """User names locked out at one address or more.
+
+    Axes keeps one record per user name, address and browser; a lock-out adds
+    up the failures of one user name at one address, whatever the browser.
+    """
     since = timezone.now() - settings.AXES_COOLOFF_TIME
-    # Axes keeps one record per user name, address and browser; a lock-out
-    # counts the failures of all of them together.
     totals = (
         AccessAttempt.objects.filter(attempt_time__gte=since)
-        .values("username")
+        .values("username", "ip_address")
         .annotate(total=Sum("failures_since_start"))
         .filter(total__gte=settings.AXES_FAILURE_LIMIT)
     )
     return {row["username"] for row in totals}
+
+
+def login_locked_here(request: HttpRequest, username: str) -> bool:
+    """Whether `username` is locked out at the address of this request."""
+    return bool(AxesProxyHandler.is_locked(request, {"username": username}))
+
+
+def slowdown_seconds(failures: int, *, free: int, longest: int) -> int:
+    """How long after the last failure a user name waits for its next try.
+
+    The first `free` failures cost nothing; from then on the wait doubles
+    with every failure, from 2 seconds up to `longest`.
+    """
+    if failures < free:
+        return 0
+    doublings = min(failures - free + 1, 30)
+    return int(min(longest, 2**doublings))
+
+
+def login_wait_seconds(username: str) -> int:
+    """Seconds before a password may be tried again for `username`; 0 is now.
+
+    Counts the failures for the user name from every address within the
+    lock-out time, so guessing from many addresses gets slower and slower,
+    while the person can still log in after a short wait.
+    """
+    now = timezone.now()
+    recent = AccessAttempt.objects.filter(
+        username=username, attempt_time__gte=now - settings.AXES_COOLOFF_TIME
+    ).aggregate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+    wait = slowdown_seconds(
+        recent["failures"] or 0,
+        free=settings.AXES_FAILURE_LIMIT,
+        longest=settings.LOGIN_MAX_WAIT_SECONDS,
+    )
+    if not wait:
+        return 0
+    last: datetime = recent["last"]
+    remaining = last + timedelta(seconds=wait) - now
+    return max(0, math.ceil(remaining.total_seconds()))
 
 
 @dataclass(frozen=True)

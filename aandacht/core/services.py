@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from axes.utils import reset
 from django.conf import settings
 from django.db import transaction
@@ -13,6 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from aandacht.core.addresses import client_ip
 from aandacht.core.models import (
     ApiToken,
     AuditEvent,
@@ -23,16 +26,6 @@ from aandacht.core.models import (
 )
 
 Action = AuditEvent.Action
-
-
-def _client_ip(request: HttpRequest | None) -> str | None:
-    """The staff member's address; behind a proxy, the one the proxy saw."""
-    if request is None:
-        return None
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.BEHIND_PROXY and forwarded:
-        return forwarded.split(",")[-1].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def audit_record(
@@ -58,7 +51,7 @@ def audit_record(
         region=region,
         object_type=target._meta.label_lower if target is not None else "",
         object_id=str(target.pk) if target is not None else "",
-        ip_address=_client_ip(request),
+        ip_address=client_ip(request),
         detail=detail or {},
     )
 
@@ -116,6 +109,37 @@ def user_unlock(
         target=member,
     )
     return cleared
+
+
+@dataclass(frozen=True)
+class LoginRecordsPurged:
+    attempts: int
+    access_logs: int
+    failure_logs: int
+
+
+def login_records_purge(*, now: datetime, dry_run: bool = False) -> LoginRecordsPurged:
+    """Delete django-axes' records of failed logins once their lock-out is over.
+
+    They hold the client's address, which Aandacht keeps no longer than a
+    lock-out lasts. django-axes clears them itself only at a next login or
+    failure; this catches the rest. Its access logs are switched off in the
+    settings, so any row there is left from before and goes too.
+    """
+    expired = AccessAttempt.objects.filter(
+        attempt_time__lte=now - settings.AXES_COOLOFF_TIME
+    )
+    access_logs, failure_logs = AccessLog.objects.all(), AccessFailureLog.objects.all()
+    if dry_run:
+        return LoginRecordsPurged(
+            expired.count(), access_logs.count(), failure_logs.count()
+        )
+    with transaction.atomic():
+        return LoginRecordsPurged(
+            expired.delete()[1].get(AccessAttempt._meta.label, 0),
+            access_logs.delete()[1].get(AccessLog._meta.label, 0),
+            failure_logs.delete()[1].get(AccessFailureLog._meta.label, 0),
+        )
 
 
 def two_factor_device_start(*, user: User, name: str) -> TOTPDevice:

@@ -41,6 +41,14 @@ class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
+    def form_invalid(self, form: Any) -> HttpResponse:
+        """A slowed-down user name gets the form back with 429 and Retry-After."""
+        response = super().form_invalid(form)
+        if form.wait_seconds:
+            response.status_code = 429
+            response["Retry-After"] = str(form.wait_seconds)
+        return response
+
 
 login_view = two_factor_exempt(LoginView.as_view())
 logout_view = two_factor_exempt(auth_views.LogoutView.as_view())

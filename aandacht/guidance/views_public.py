@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from aandacht.core import ratelimit
 from aandacht.guidance import content, scales, services
 from aandacht.guidance.forms import SelfTestForm
 
@@ -21,7 +22,15 @@ SCALES: tuple[scales.ScaleCode, ...] = ("djg6", "djg11")
 OTHER_LANGUAGE = {"nl": ("self_test_en", "English"), "en": ("self_test", "Nederlands")}
 
 
+def _too_many_requests(
+    request: HttpRequest, wait: int, *, language: str
+) -> HttpResponse:
+    with translation.override(language):
+        return ratelimit.refusal_page(request, wait)
+
+
 @never_cache
+@ratelimit.rate_limited("self_test", "SELF_TEST_RATE_LIMIT", _too_many_requests)
 @require_http_methods(["GET", "POST"])
 def self_test(request: HttpRequest, language: str) -> HttpResponse:
     with translation.override(language):

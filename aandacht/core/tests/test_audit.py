@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from importlib import import_module
 
 import pytest
 from django.db import connection, transaction
+from django.db.migrations.loader import MigrationLoader
 from django.db.models import ProtectedError
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -239,3 +241,38 @@ def test_the_address_recorded_is_the_one_the_server_or_its_proxy_saw(
     )
     event = AuditEvent.objects.get(action=Action.LOGIN_FAILED)
     assert event.ip_address == recorded
+
+
+def test_an_unknown_user_name_is_shown_as_unknown(english, login, national_admin):
+    english.post("/login/", {"username": "Zomer2024!geheim", "password": "guess"})
+    login(national_admin)
+    page = english.get("/audit/", {"action": "login_failed"}).content.decode()
+    assert "(unknown user)" in page
+    assert "Zomer2024" not in page
+
+
+def test_the_migration_forgets_the_unknown_user_names_kept_before(cast, settings):
+    """Failed logins recorded before the fix still hold what was typed."""
+    migration = import_module("aandacht.core.migrations.0007_unknown_user_names")
+    for label in ("Zomer2024!geheim", ""):
+        services.audit_record(action=Action.LOGIN_FAILED, actor_label=label)
+    services.audit_record(action=Action.LOCKED_OUT, actor_label="Zomer2024!geheim")
+    known = cast["volunteer_zuid"]
+    services.audit_record(action=Action.LOGIN_FAILED, actor=known)
+    services.audit_record(action=Action.UNLOCKED, actor_label="kept as it is")
+
+    settings.MIGRATION_MODULES = {}  # the tests' database is made without them
+    state = MigrationLoader(connection).project_state(
+        ("core", "0007_unknown_user_names")
+    )
+    migration.forget_unknown_user_names(state.apps, None)
+
+    assert sorted(AuditEvent.objects.values_list("action", "actor_label")) == sorted(
+        [
+            (Action.LOGIN_FAILED, AuditEvent.UNKNOWN_USER),
+            (Action.LOGIN_FAILED, ""),
+            (Action.LOCKED_OUT, AuditEvent.UNKNOWN_USER),
+            (Action.LOGIN_FAILED, "volunteer_zuid"),
+            (Action.UNLOCKED, "kept as it is"),
+        ]
+    )

@@ -7,7 +7,8 @@ team's note, who verified an entry) appear only for people with a role, and
 only for national services and those of their own regions.
 
 Errors are JSON with a ``detail`` sentence: 400 for a parameter the API
-cannot use, 401 when a login is required, 404 for an unknown id.
+cannot use, 401 when a login is required, 404 for an unknown id, 429 after
+too many requests from one address (``AANDACHT_HSDS_API_REQUESTS_PER_MINUTE``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from django.views.decorators.http import require_GET
 
 from aandacht.core import access as core_access
 from aandacht.core.access import AnyUser
+from aandacht.core.ratelimit import rate_limited, refusal_json
 from aandacht.socialmap.api import selectors
 from aandacht.socialmap.api.params import ParamError, read_page, read_services
 from aandacht.socialmap.io import export
@@ -57,6 +59,7 @@ def _reader(request: HttpRequest) -> AnyUser:
 def hsds_endpoint(view: View) -> View:
     """GET only, the login setting applied, parameter errors answered as 400."""
 
+    @rate_limited("hsds_api", "HSDS_API_RATE_LIMIT", refusal_json)
     @require_GET
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:

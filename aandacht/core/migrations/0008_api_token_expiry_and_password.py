@@ -23,7 +23,7 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0006_export_audit_action")]
+    dependencies = [("core", "0007_unknown_user_names")]
 
     operations = [
         migrations.AddField(
