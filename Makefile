@@ -14,13 +14,14 @@ PORT ?= 8000
 # Checks that do not touch a database still load the settings.
 CHECK_ENV := SECRET_KEY=only-for-checks-not-a-secret-0123456789abcdefghijklmnop DEBUG=0 AANDACHT_DEMO=0
 
-.PHONY: bench-fresh bench-scrub bench-scrub-heldout bench-contacts bench-insights bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
+.PHONY: audit bench-fresh bench-scrub bench-scrub-heldout bench-contacts bench-insights bench-erlang bench-callers bench-roster bench-roster-national bench-search messages run test lint test-sqlite test-postgres translations static \
         browser lock clean help
 
 help:
 	@echo "make run    set up (venv, database, demo data) and serve http://127.0.0.1:8000"
 	@echo "make test   lint, type checks and every test on SQLite and PostgreSQL"
 	@echo "make lock   refresh requirements.lock from pyproject.toml"
+	@echo "make audit  known vulnerabilities in the locked packages (needs PyPI's advisory data)"
 
 # The lock alone decides what is installed: --no-deps keeps pip from resolving
 # anything itself (an older pip re-resolves a package's extras against the index
@@ -108,6 +109,17 @@ test: translations browser static
 	@echo; echo "== Summary =="; cat var/test-summary.txt
 	@awk '/ passed, / {p += $$2; f += $$4} END {printf "Total: %d passed, %d failed\n", p, f}' \
 	  var/test-summary.txt
+
+# Known vulnerabilities in the locked packages, from PyPI's advisory data
+# (pip-audit, in a venv of its own). Not part of `make test`: it needs the
+# advisory service, which a machine that reaches only a package mirror cannot
+# ask; --strict makes that a failure rather than a silent pass.
+PIP_AUDIT_VERSION := 2.10.1
+audit:
+	@test -x var/audit/bin/pip-audit || { $(PYTHON) -m venv var/audit && \
+	  var/audit/bin/pip install --quiet pip-audit==$(PIP_AUDIT_VERSION); }
+	var/audit/bin/pip-audit --strict --disable-pip --require-hashes -r requirements.lock \
+	  --progress-spinner off
 
 # uv lives in a venv of its own: the project's holds the lock and nothing else.
 lock:
