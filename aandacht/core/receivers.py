@@ -61,11 +61,10 @@ def on_login_failed(
 ) -> None:
     username = str(credentials.get("username") or "")
     user = _known_user(username)
+    # No request, so no address: a failed login's address is kept only as long
+    # as its lock-out, in django-axes' records, never in the append-only log.
     audit_record(
-        action=Action.LOGIN_FAILED,
-        actor=user,
-        actor_label=_label(username, user),
-        request=request,
+        action=Action.LOGIN_FAILED, actor=user, actor_label=_label(username, user)
     )
 
 
@@ -79,9 +78,4 @@ def on_locked_out(
 ) -> None:
     name = username or ""
     user = _known_user(name)
-    audit_record(
-        action=Action.LOCKED_OUT,
-        actor=user,
-        actor_label=_label(name, user),
-        request=request,
-    )
+    audit_record(action=Action.LOCKED_OUT, actor=user, actor_label=_label(name, user))
