@@ -14,6 +14,7 @@ from aandacht.callers.models import CallerProfile
 from aandacht.contacts import choices
 from aandacht.contacts.models import Municipality, Source, Topic, TopicList
 from aandacht.contacts.services import ContactInput
+from aandacht.core.dates import check_day
 from aandacht.core.models import Region
 from aandacht.guidance import assistant
 from aandacht.guidance.choices import QUESTIONS, Network, YesNoUnknown
@@ -48,6 +49,7 @@ class LabelledMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: igno
 def _when(*, required: bool = True) -> forms.DateTimeField:
     return forms.DateTimeField(
         required=required,
+        validators=[check_day],
         input_formats=[LOCAL_MINUTE, "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(
             attrs={"type": "datetime-local"}, format=LOCAL_MINUTE
@@ -212,11 +214,15 @@ class ContactForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("started_at"), data.get("ended_at")
+        soon = timezone.now() + timedelta(minutes=5)
+        if end and end > soon:  # also keeps the duration within its column
+            self.add_error("ended_at", _("The end lies in the future."))
+            end = None
         if start and not end and "ended_at" not in self.errors:
             end = data["ended_at"] = max(start, timezone.now())  # the timer stops now
         if start and end and end < start:
             self.add_error("ended_at", _("The end is before the start."))
-        if start and start > timezone.now() + timedelta(minutes=5):
+        if start and start > soon:
             self.add_error("started_at", _("The start lies in the future."))
         if (
             data.get("typology_override")
@@ -344,10 +350,21 @@ class ReviewFilterForm(forms.Form):
     unread = forms.BooleanField(label=_("Only unread"), required=False)
     volunteer = forms.CharField(label=_("Volunteer"), required=False, max_length=150)
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_day],
     )
     date_to = forms.DateField(
         label=_("Up to and including"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_day],
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from aandacht.core import selectors
+from aandacht.core.dates import check_day
 from aandacht.core.models import AuditEvent
 
 
@@ -98,12 +99,16 @@ class AuditFilterForm(forms.Form):
         label=_("User name contains"), required=False, max_length=150
     )
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_day],
     )
     date_to = forms.DateField(
         label=_("Up to and including"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_day],
     )
 
     def clean(self) -> dict[str, object]:

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aandacht.core.dates import check_day
 from aandacht.core.models import User
 from aandacht.training.models import MAX_HALF_DAYS, MIN_HALF_DAYS
 
@@ -25,6 +26,7 @@ class SessionForm(forms.Form):
         label=_("Date"),
         input_formats=[ISO_DATE, "%d-%m-%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
+        validators=[check_day],
     )
     topic = forms.CharField(
         label=_("Topic"),

@@ -19,11 +19,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from aandacht.core.dates import FIRST_YEAR, LAST_YEAR, check_day, check_month
 from aandacht.insights.period import Period, PeriodError
 
 ISO_DATE = "%Y-%m-%d"
 ISO_MONTH = "%Y-%m"
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 LONGEST_DAYS = 10 * 366 + 1  # ten years, leap days included
 
 
@@ -90,6 +90,7 @@ def _date_field(label: StrOrPromise) -> forms.DateField:
         input_formats=[ISO_DATE, "%d-%m-%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
         error_messages={"invalid": _("Enter a date, for example 2024-03-31.")},
+        validators=[check_day],
     )
 
 
@@ -106,6 +107,7 @@ class PeriodForm(forms.Form):
         input_formats=[ISO_MONTH, "%m-%Y"],
         widget=forms.DateInput(attrs={"type": "month"}, format=ISO_MONTH),
         error_messages={"invalid": _("Enter a month as year and month, like 2024-03.")},
+        validators=[check_month],
     )
     quarter = forms.TypedChoiceField(
         label=_("Quarter"),

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aandacht.core.dates import check_day
 from aandacht.core.models import Region
 from aandacht.insights.period import Period
 
@@ -33,11 +34,13 @@ class ExportForm(forms.Form):
         label=_("From"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The first day, included."),
+        validators=[check_day],
     )
     last = forms.DateField(
         label=_("Up to and including"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The last day, included."),
+        validators=[check_day],
     )
     file_format = forms.ChoiceField(
         label=_("Format"), choices=FORMATS, initial="csv", widget=forms.RadioSelect

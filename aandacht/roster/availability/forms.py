@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from aandacht.contacts.choices import Channel, LineLanguage
+from aandacht.core.dates import check_day, check_month
 from aandacht.roster.availability.services import BAND_HIGHEST, BAND_LOWEST, Slot
 from aandacht.roster.shifts import SHIFTS, month_days
 
@@ -54,6 +55,7 @@ class RosterMonthForm(forms.Form):
         help_text=_("For example 2027-03."),
         widget=forms.DateInput(attrs={"type": "month"}, format=ISO_MONTH),
         error_messages={"invalid": _("Enter a month as year and month, like 2027-03.")},
+        validators=[check_month],
     )
     deadline = forms.DateField(
         label=_("Availability deadline"),
@@ -63,6 +65,7 @@ class RosterMonthForm(forms.Form):
             "then you plan."
         ),
         widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
+        validators=[check_day],
     )
 
 

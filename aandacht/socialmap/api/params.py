@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 __all__ = [
     "MAX_PER_PAGE",
@@ -23,6 +23,11 @@ __all__ = [
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
+#: The years a date-time parameter may lie in (UTC). Python's calendar ends at
+#: 0001 and 9999, and a moment near either edge overflows when it is moved to
+#: UTC or to Amsterdam, or when the next opening is looked for (issue #14).
+#: 1900 keeps ``modified_after=1970-01-01T00:00:00Z`` ("everything") working.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no", ""}
 
@@ -85,7 +90,19 @@ def _moment(params: Mapping[str, str], name: str) -> datetime | None:
         raise ParamError(
             f"{name} needs a UTC offset (such as +01:00 or Z): {text!r} is ambiguous"
         )
+    if not FIRST_YEAR <= _utc_year(moment) <= LAST_YEAR:
+        raise ParamError(
+            f"{name} must lie in the years {FIRST_YEAR} to {LAST_YEAR}, not {text!r}"
+        )
     return moment
+
+
+def _utc_year(moment: datetime) -> int:
+    """The year of ``moment`` in UTC; 0 or 10000 beyond Python's calendar."""
+    try:
+        return moment.astimezone(UTC).year
+    except OverflowError:
+        return 0 if moment.year == 1 else 10000
 
 
 def _flag(params: Mapping[str, str], name: str) -> bool:

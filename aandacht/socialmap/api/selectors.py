@@ -15,8 +15,6 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from aandacht.core import access
-from aandacht.core.access import AnyUser
 from aandacht.socialmap.api.params import PageQuery, ServiceQuery
 from aandacht.socialmap.io import export
 from aandacht.socialmap.models import (
@@ -146,15 +144,3 @@ def taxonomy_terms_page(
     if parent_id:
         terms = terms.filter(parent_id=parent_id)
     return Page(list(terms[_slice(query)]), terms.count())
-
-
-def staff_regions(user: AnyUser) -> set[int] | None:
-    """The regions whose staff-only fields this reader may see; None: none.
-
-    Anyone with a role sees the staff notes of national services and of the
-    services of their own regions, never those of another region.
-    """
-    roles = access.roles_of(user) if user.is_authenticated else set()
-    if not roles:
-        return None
-    return set(access.regions_for(user, roles).values_list("id", flat=True))

@@ -3,8 +3,10 @@
 Public by default, as Open Referral intends for a directory of services;
 ``AANDACHT_HSDS_API_LOGIN_REQUIRED`` closes it to readers without a session
 or an API token (``Authorization: Bearer <token>``). Staff-only fields (the
-team's note, who verified an entry) appear only for people with a role, and
-only for national services and those of their own regions.
+team's note, who verified an entry and their e-mail address) appear only for
+people who may edit the entry on the maintenance screens
+(``socialmap.directory.access``): a partner, a volunteer or another region
+reads what the public reads.
 
 Errors are JSON with a ``detail`` sentence: 400 for a parameter the API
 cannot use, 401 when a login is required, 404 for an unknown id, 429 after
@@ -29,6 +31,7 @@ from aandacht.core.access import AnyUser
 from aandacht.core.ratelimit import rate_limited, refusal_json
 from aandacht.socialmap.api import selectors
 from aandacht.socialmap.api.params import ParamError, read_page, read_services
+from aandacht.socialmap.directory import access as directory_access
 from aandacht.socialmap.io import export
 from aandacht.socialmap.models import Service
 
@@ -79,12 +82,11 @@ def hsds_endpoint(view: View) -> View:
 
 
 def _staff_for(reader: AnyUser) -> Callable[[Service], bool]:
-    regions = selectors.staff_regions(reader)
+    """Whether ``reader`` sees a service's staff-only fields: who may edit it."""
+    scope = directory_access.edit_scope(reader)
 
     def staff(service: Service) -> bool:
-        if regions is None:
-            return False
-        return service.region_id is None or service.region_id in regions
+        return scope.covers(service.region_id)
 
     return staff
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from django import forms
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.forms.formsets import BaseFormSet, formset_factory
@@ -33,6 +34,7 @@ from aandacht.socialmap.directory.services import (
     ScheduleInput,
     language_token,
 )
+from aandacht.socialmap.io.web import WEB_SCHEMES
 from aandacht.socialmap.models import (
     Organization,
     Schedule,
@@ -52,11 +54,24 @@ def _date_input() -> forms.DateInput:
 # ---------------------------------------------------------------- where
 
 
+class WebAddressField(forms.URLField):
+    """A web address: http or https only, as an import requires (``io.web``).
+
+    Django's own URL field also takes ``ftp://``, which no caller can open.
+    """
+
+    default_error_messages = {
+        "invalid": _("Enter a web address that starts with http:// or https://.")
+    }
+    default_validators = [URLValidator(schemes=list(WEB_SCHEMES))]
+
+
 def _https_urls(field: Any, **kwargs: Any) -> Any:
     """Model fields to form fields; a web address typed without a scheme gets
     https (Django 6's default, chosen now)."""
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
+        kwargs["form_class"] = WebAddressField
     return field.formfield(**kwargs)
 
 

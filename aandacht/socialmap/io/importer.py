@@ -6,13 +6,15 @@ API page), for tests and the demo loader. Both return an ``ImportReport``.
 
 Never a half-imported record: the whole file is checked first (``plan``)
 and refused as a whole when it is not JSON, not HSDS, or gives one id to
-two different records. Then each top-level record is written in its own
-savepoint: a service with its organization, phones, schedules, locations
-and attributes is written entirely or not at all, and a rejected record
-does not stop the others. An organization's nested services are records of
-their own, written after it (and rejected with it). ``dry_run`` rolls the
-whole import back and still reports. The search index is updated for the
-services written, after the transaction.
+two different records; a file too large or nested too deep is refused
+before it is parsed (``files``). Then each top-level record is written in
+its own savepoint: a service with its organization, phones, schedules,
+locations and attributes is written entirely or not at all (a record with
+a web address that is not http(s) is rejected first, see ``web``), and a
+rejected record does not stop the others. An organization's nested
+services are records of their own, written after it (and rejected with
+it). ``dry_run`` rolls the whole import back and still reports. The search
+index is updated for the services written, after the transaction.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from aandacht.socialmap.io.plan import Plan, Record, plan_import
 from aandacht.socialmap.io.read_json import Item, items_of, read_items
 from aandacht.socialmap.io.report import FileRefused, ImportReport, RecordError
 from aandacht.socialmap.io.rows import RowStore
+from aandacht.socialmap.io.web import check_web_addresses
 from aandacht.socialmap.io.writer import MODELS, Writer
 from aandacht.socialmap.search import index
 
@@ -100,6 +103,7 @@ class _Run:
         record_id = str(doc.get("id"))
         self.writer.begin(f"{kind} {record_id}")
         try:
+            check_web_addresses(kind, doc)
             with transaction.atomic():
                 row = action()
         except RecordError as error:

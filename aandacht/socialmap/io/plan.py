@@ -10,7 +10,8 @@ organization lists; neither is a conflict.
 
 An id that is not a UUID breaks the schema too, but it only rejects the
 record it belongs to (the writer says which id), so one bad id in a
-municipality's file does not hold up the rest.
+municipality's file does not hold up the rest. So does an address that is
+not a URI: every address must be http(s), which ``web`` checks per record.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from aandacht.socialmap.io.report import FileRefused
 
 _ROOT_KEYS: Final = frozenset({"version", "profile", "openapi_url"})
 _SHOWN_PROBLEMS: Final = 5
-#: The end of the schema's message for a malformed id, refused per record instead.
-_NOT_A_UUID: Final = "is not a 'uuid'"
+#: The ends of the schema's messages for a malformed id or address, which
+#: reject only their record (the writer and ``web`` say why).
+_PER_RECORD: Final = ("is not a 'uuid'", "is not a 'uri'")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _schema_problems(kind: str, item: Item) -> None:
     problems = [
         problem
         for problem in hsds.validate(kind, item.doc)
-        if not problem.endswith(_NOT_A_UUID)
+        if not problem.endswith(_PER_RECORD)
     ]
     if not problems:
         return

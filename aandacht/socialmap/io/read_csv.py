@@ -14,13 +14,14 @@ property is read as a number (a cell that is not one refuses the package);
 two rows of one table with the same id and different cells refuse it; a
 table the package lists but whose file is missing counts as empty (with a
 warning); rows that belong to nothing imported are skipped with a warning.
+Every file is held to the size limit of ``files``; a cell longer than the
+``csv`` module reads (128 KB) refuses the package.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from aandacht.socialmap import hsds
+from aandacht.socialmap.io import files
 from aandacht.socialmap.io.report import FileRefused
 
 Row = dict[str, Any]
@@ -113,11 +115,17 @@ def _cells(kind: str, row: dict[str, str | None], where: str) -> Row:
 
 
 def _read_table(file: Path, kind: str) -> dict[str, Row]:
+    reader = csv.DictReader(io.StringIO(files.read_text(file)))
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileRefused(f"{file.name} is not UTF-8 text") from None
-    reader = csv.DictReader(io.StringIO(text))
+        return _table_rows(file, kind, reader)
+    except csv.Error as error:  # e.g. a cell longer than csv.field_size_limit()
+        # ``line_num`` counts the lines read before the one that failed.
+        raise FileRefused(
+            f"{file.name} cannot be read as CSV at line {reader.line_num + 1}: {error}"
+        ) from None
+
+
+def _table_rows(file: Path, kind: str, reader: csv.DictReader[str]) -> dict[str, Row]:
     if reader.fieldnames is None or "id" not in reader.fieldnames:
         raise FileRefused(f"{file.name} has no id column")
     rows: dict[str, Row] = {}
@@ -139,13 +147,9 @@ def _read_table(file: Path, kind: str) -> dict[str, Row]:
 def load_package(folder: Path) -> Package:
     """Read ``datapackage.json`` and every table it lists."""
     descriptor_file = folder / "datapackage.json"
-    try:
-        descriptor = json.loads(descriptor_file.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as error:
-        raise FileRefused(
-            f"datapackage.json is not valid JSON: {error.msg} at line "
-            f"{error.lineno}, column {error.colno}"
-        ) from None
+    descriptor = files.parse_json(
+        files.read_text(descriptor_file), descriptor_file.name
+    )
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list):
         raise FileRefused("datapackage.json has no list of resources")

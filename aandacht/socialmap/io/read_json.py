@@ -3,12 +3,12 @@
 A JSON file holds one object, a list of objects, or an HSDS API page
 (``{"contents": [...]}``). A folder is a CSV data package when it has a
 ``datapackage.json`` (see ``read_csv``); otherwise every ``*.json`` in it
-(and below, as in the Open Referral mock API's ``data/``) is read.
+(and below, as in the Open Referral mock API's ``data/``) is read. Each
+file is checked for size and nesting first (``files``).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 
 from aandacht.socialmap import hsds
 from aandacht.socialmap.io import read_csv
+from aandacht.socialmap.io.files import parse_json, read_text
 from aandacht.socialmap.io.report import FileRefused
 
 
@@ -42,26 +43,6 @@ def items_of(data: object, source: str) -> list[Item]:
     if isinstance(data, list):
         return [Item(source, f"$[{i}]", doc) for i, doc in enumerate(data)]
     return [Item(source, "$", data)]
-
-
-def parse_json(text: str, name: str) -> object:
-    """Parse ``text``; refuse with the line and column of the first error."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FileRefused(
-            f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
-            f"column {error.colno}"
-        ) from None
-
-
-def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileRefused(
-            f"{path.name} is not UTF-8 text (byte {error.start} cannot be read)"
-        ) from None
 
 
 def _json_files(folder: Path) -> Iterator[Path]:

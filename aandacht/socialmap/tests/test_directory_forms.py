@@ -10,6 +10,7 @@ from django.utils.translation import override
 from aandacht.socialmap.directory.access import Scope
 from aandacht.socialmap.directory.forms import (
     ClosedDateFormSet,
+    OrganizationForm,
     PhoneFormSet,
     ScheduleFormSet,
     ServiceForm,
@@ -275,6 +276,30 @@ def test_the_service_form_refuses_an_age_range_upside_down(cast):
         assert form.errors["maximum_age"] == [
             "The maximum age is below the minimum age."
         ]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["ftp://ftp.example.nl/folder", "javascript:alert(1)", "file:///etc/passwd"],
+)
+def test_a_web_address_must_be_http_or_https(cast, address):
+    form = service_form(cast, url=address)
+    organization = OrganizationForm(
+        {"name": "Stichting Samen", "region": "zuid", "website": address},
+        regions=[cast.zuid],
+    )
+    with override("en"):
+        for field, bound in (("url", form), ("website", organization)):
+            assert not bound.is_valid()
+            assert bound.errors[field] == [
+                "Enter a web address that starts with http:// or https://."
+            ]
+
+
+def test_a_web_address_typed_without_a_scheme_gets_https(cast):
+    form = service_form(cast, url="www.example.nl/hulp")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["url"] == "https://www.example.nl/hulp"
 
 
 def test_the_service_form_offers_only_the_users_maps(cast):
