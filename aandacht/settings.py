@@ -89,6 +89,10 @@ INSTALLED_APPS = [
 # availability grid, a report) is a few kilobytes, and every byte of text is
 # scrubbed, so a larger body is refused with a 400 before a worker spends on it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# Uploaded files stay in memory, never in a temporary file (core/uploads.py),
+# up to the largest upload a screen accepts (a call log, 10 MB) and its form.
+FILE_UPLOAD_HANDLERS = ["aandacht.core.uploads.InMemoryUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -165,11 +165,14 @@ class CallLogForm(forms.Form):
     def clean_log(self) -> UploadedFile:
         log: UploadedFile = self.cleaned_data["log"]
         if (log.size or 0) > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(max)d MB. Import a shorter period.")
-                % {"max": MAX_UPLOAD_BYTES // (1024 * 1024)}
-            )
+            raise forms.ValidationError(too_large_message())
         return log
+
+
+def too_large_message() -> str:
+    return _("The file is larger than %(max)d MB. Import a shorter period.") % {
+        "max": MAX_UPLOAD_BYTES // (1024 * 1024)
+    }
 
 
 class TargetForm(forms.Form):

@@ -17,9 +17,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from aandacht.contacts.choices import Channel
 from aandacht.core.models import Region
+from aandacht.core.uploads import upload_too_large
 from aandacht.roster.demand import access, defaults, selectors, services
 from aandacht.roster.demand.estimate import WEEKDAYS
-from aandacht.roster.demand.forms import CallLogForm, HistoryForm, LineForm, TargetForm
+from aandacht.roster.demand.forms import (
+    CallLogForm,
+    HistoryForm,
+    LineForm,
+    TargetForm,
+    too_large_message,
+)
 from aandacht.roster.models import Line
 
 
@@ -90,6 +97,9 @@ def _kept_message(kept: int) -> str:
 def import_log(request: HttpRequest, code: str) -> HttpResponse:
     region = access.demand_region(request.user, code)
     form = CallLogForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and upload_too_large(request):
+        form.is_valid()  # the file was not read: say why, not "required"
+        form.errors["log"] = form.error_class([too_large_message()])
     context: dict[str, Any] = {"region": region, "form": form, "problems": []}
     if request.method == "POST" and form.is_valid():
         try:

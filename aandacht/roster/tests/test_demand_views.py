@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import InMemoryUploadedFile, SimpleUploadedFile
 from django.urls import reverse
 
 from aandacht.core.tests.html import parse
@@ -264,3 +264,16 @@ def test_lines_needed_update_with_htmx(coordinator, cast):
     assert "To answer 60% of its calls" in text
     wrong = coordinator.get(url, {"target": "100"}, HTTP_HX_REQUEST="true")
     assert "Ensure this value is less than or equal to 99." in wrong.content.decode()
+
+
+def test_a_file_above_the_limit_is_refused_with_a_message(coordinator):
+    response = upload(coordinator, "x" * (12 * 1024 * 1024))
+    assert response.status_code == 200
+    assert "larger than 10 MB" in response.content.decode()
+
+
+def test_an_upload_stays_in_memory_and_never_touches_the_disk(rf, settings):
+    """Django's default writes anything above 2.5 MB to a temporary file."""
+    log = SimpleUploadedFile("calls.csv", b"x" * (3 * 1024 * 1024))
+    request = rf.post("/", {"log": log})
+    assert isinstance(request.FILES["log"], InMemoryUploadedFile)
