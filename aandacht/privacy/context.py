@@ -33,6 +33,8 @@ _NAME = (
     rf"(?:\s(?:(?:van|de|der|den|het|'t|op|aan|ter|ten)\s){{0,2}}[{_UPPER}][{_LOWER}'’-]+){{0,2}}"
 )
 
+# A code of capitals and five or more digits: "ZK-204417", "KL123456".
+_LETTERED_NUMBER = re.compile(r"(?<![\w-])[A-Z]{1,4}[-/]?\d{5,}(?![\w-])")
 # Not an amount: "€ 125000", "125000 euro".
 _LONG_NUMBER = re.compile(
     r"(?<![\w.,/+€-])(?<!€\s)\d{6,}(?![\w])(?!\s?(?i:euro|eur)\b)"
@@ -49,13 +51,20 @@ _TRIGGERED_CODE = re.compile(
 _NOT_A_CODE_WORD = re.compile(r"(?i)^(?:huis|kamer|bed|telefoon|mobiel)")
 
 _ROOM = (
-    r"(?i:kamer(?:nummer|nr\.?)?|bed(?:nummer|nr\.?)?|appartement|app\.|unit"
-    r"|cel|box)\s(?:nr\.?\s|nummer\s)?\d{1,4}[A-Za-z]?\b"
+    r"(?i:kamer(?:nummer|nr\.?)?|bed(?:nummer|nr\.?)?|appartement|app\.?|unit"
+    r"|cel|box|paviljoen|suite)\s(?:nr\.?\s|nummer\s)?\d{1,4}(?:-?[A-Za-z])?\b"
 )
-_ROOMS = re.compile(rf"\b{_ROOM}(?:(?:,\s|\s(?:op|in|van|aan)\s){_ROOM})*")
+_ROOMS = re.compile(rf"\b{_ROOM}(?:(?:,\s|\s(?:op|in|van|aan|en)\s){_ROOM})*")
+# "ligt op 4B", "zit op 12a in het verpleeghuis": a ward or room code.
+_ROOM_CODE = re.compile(
+    r"\b(?i:ligt|lag|zit|zat|verblijft|woont|slaapt)\b[^.!?\n]{0,30}?\s(?:op|in)\s"
+    r"(?P<code>\d{1,3}[A-Za-z](?![\w-])|[A-Za-z]\d{1,3}(?![\w-]))"
+)
 
 _CLASS = re.compile(
-    r"\b(?i:klas|leerjaar)\s\d{1,2}\s?[A-Za-z]?\b"
+    r"\b(?i:klas|leerjaar)\s\d{1,2}(?:[-\s]?[A-Za-z]\b)?"
+    r"|\b[1-6]\s?(?i:havo|vwo|vmbo|mavo|gymnasium|atheneum)"
+    r"(?:[-\s]?[A-Za-z]\b)?(?![\w-])"
     r"|\b(?i:groep)\s[1-8][A-Za-z]?\b"
     r"(?!\s(?:mensen|personen|jongeren|vrouwen|mannen|deelnemers|leden|kinderen))"
 )
@@ -72,14 +81,17 @@ _NUMBER_OF = re.compile(
 )
 _BUILDING = re.compile(
     r"\b(?i:flat|woontoren|wooncomplex|complex|gebouw|portiekflat|galerijflat"
-    r"|seniorenflat|appartementencomplex|hofje|woonhof)\s"
+    r"|seniorenflat|appartementencomplex|hofje|woonhof|woonblok|torenflat"
+    r"|woonvorm)\s"
     rf"(?P<name>{_NAME})"
 )
 
 
 def numbers(text: str) -> list[Span]:
     found: list[Span] = [
-        ("NUMMER", m.start(), m.end()) for m in _LONG_NUMBER.finditer(text)
+        ("NUMMER", m.start(), m.end())
+        for pattern in (_LONG_NUMBER, _LETTERED_NUMBER)
+        for m in pattern.finditer(text)
     ]
     for m in _TRIGGERED_CODE.finditer(text):
         word = m.group(0)[: m.start("code") - m.start()]
@@ -90,7 +102,9 @@ def numbers(text: str) -> list[Span]:
 
 
 def rooms(text: str) -> list[Span]:
-    return [("KAMER", m.start(), m.end()) for m in _ROOMS.finditer(text)]
+    found = [("KAMER", m.start(), m.end()) for m in _ROOMS.finditer(text)]
+    codes = _ROOM_CODE.finditer(text)
+    return found + [("KAMER", m.start("code"), m.end("code")) for m in codes]
 
 
 def classes(text: str) -> list[Span]:

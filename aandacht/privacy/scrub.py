@@ -496,7 +496,7 @@ _KNOWN_NOT_PERSONAL = re.compile(
 
 _STREET_WORDS = (
     "straat|straatje|laan|laantje|weg|plein|pleintje|gracht|kade|dijk|singel"
-    "|dreef|steeg|hof|markt|boulevard|plantsoen|allee|promenade|wal"
+    "|dreef|steeg|hof|markt|boulevard|plantsoen|allee|promenade|wal|pad"
 )
 _STREET_SUFFIX = re.compile(rf"[{_LOWER}](?:{_STREET_WORDS})$")
 # Endings that make a street even when a place has the same name

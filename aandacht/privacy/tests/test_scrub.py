@@ -170,9 +170,8 @@ def test_ibans(iban: str) -> None:
 
 
 def test_foreign_iban_needs_the_check() -> None:
-    assert (
-        scrubbed("code DE89370400440532013001 op") == "code DE89370400440532013001 op"
-    )
+    """Failing the mod-97 check it is no IBAN, but still a long code (#14)."""
+    assert scrubbed("code DE89370400440532013001 op") == "code [NUMMER] op"
 
 
 @pytest.mark.parametrize(
@@ -220,6 +219,12 @@ def test_a_long_number_without_a_format_is_scrubbed_as_a_number() -> None:
         ("Ze woont al jaren aan de Kastanjehof.", "Ze woont al jaren aan de [ADRES]."),
         ("Ze woont in de flat Zonnewende.", "Ze woont in de flat [ADRES]."),
         ("Ze woont op Texel.", "Ze woont op Texel."),
+        ("Ze ligt sinds de val op 4B.", "Ze ligt sinds de val op [KAMER]."),
+        ("Kamer 5, bed 2 is van haar.", "[KAMER] is van haar."),
+        ("Hij zit in 3 havo.", "Hij zit in [KLAS]."),
+        ("Het dossier ZK-204417 is dicht.", "Het dossier [NUMMER] is dicht."),
+        ("Hij rijdt over de A12 naar huis.", "Hij rijdt over de A12 naar huis."),
+        ("Ze ligt op de IC.", "Ze ligt op de IC."),
         (
             "Ze woont in Dordrecht, huisnummer 23.",
             "Ze woont in Dordrecht, huisnummer 23.",
