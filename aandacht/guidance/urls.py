@@ -8,6 +8,6 @@ urlpatterns = [
     path("guidance/typology/", views.typology_panel, name="typology_panel"),
     path("learn/", views.learn, name="learn"),
     path("learn/lessons/<slug:key>/", views.lesson, name="lesson"),
-    path("learn/cases/<slug:key>/", views.case, name="case"),
+    path("learn/cases/<int:number>/", views.case, name="case"),
     path("learn/choices/", views.case_choices, name="case_choices"),
 ]

@@ -63,15 +63,21 @@ def lesson(request: HttpRequest, key: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def case(request: HttpRequest, key: str) -> HttpResponse:
-    """One case vignette: answer the three questions and name the type."""
+def case(request: HttpRequest, number: int) -> HttpResponse:
+    """One case vignette: answer the three questions and name the type.
+
+    Cases are addressed by their number in the quiz, not by their key, which
+    names the type the volunteer is asked to find ("actives_1").
+    """
     require_any_role(request.user, access.LEARN_ROLES)
     words = assistant.guidance()
-    vignette = words.vignettes.get(key)
-    if vignette is None:
+    keys = list(words.vignettes)
+    if not 1 <= number <= len(keys):
         raise Http404
+    key = keys[number - 1]
+    vignette = words.vignettes[key]
     form = VignetteForm(request.POST or None, words=words)
-    context: dict[str, object] = {"vignette": vignette, "form": form}
+    context: dict[str, object] = {"vignette": vignette, "form": form, "number": number}
     if request.method == "POST" and form.is_valid():
         answer = services.vignette_answer(
             volunteer=current_user(request),
@@ -85,7 +91,7 @@ def case(request: HttpRequest, key: str) -> HttpResponse:
             "expected": words.types[vignette.type],
             "chosen": words.types[answer.chosen_type],
             "question_checks": _question_checks(form.cleaned_data, vignette),
-            "next_case": _next_case(words, key),
+            "next_case": number + 1 if number < len(keys) else None,
         }
     return render(request, "guidance/case.html", context)
 
@@ -98,12 +104,6 @@ def _question_checks(
         (str(QUESTIONS[name]), answers[name] == getattr(vignette, name))
         for name in ("network", "psychiatric", "participation")
     ]
-
-
-def _next_case(words: content.Content, key: str) -> content.Vignette | None:
-    keys = list(words.vignettes)
-    index = keys.index(key)
-    return words.vignettes[keys[index + 1]] if index + 1 < len(keys) else None
 
 
 @require_GET

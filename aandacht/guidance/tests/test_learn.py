@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -12,6 +14,10 @@ from aandacht.guidance.models import VignetteAnswer
 pytestmark = pytest.mark.django_db
 
 
+def number_of(key: str) -> int:
+    return list(assistant.guidance().vignettes).index(key) + 1
+
+
 def answer(client, key: str, chosen: str, **answers: str):
     data = {
         "network": "thinning",
@@ -20,7 +26,7 @@ def answer(client, key: str, chosen: str, **answers: str):
         **answers,
         "chosen_type": chosen,
     }
-    return client.post(reverse("case", args=[key]), data)
+    return client.post(reverse("case", args=[number_of(key)]), data)
 
 
 def test_every_lesson_renders_with_its_sources(client, cast, login):
@@ -71,7 +77,9 @@ def test_a_wrong_type_is_kept_and_the_right_one_named(client, cast, login):
 
 def test_an_incomplete_answer_keeps_what_was_chosen(client, cast, login):
     login(cast["volunteer_zuid"])
-    response = client.post(reverse("case", args=["actives_1"]), {"network": "lifelong"})
+    response = client.post(
+        reverse("case", args=[number_of("actives_1")]), {"network": "lifelong"}
+    )
     checked = parse(response.content.decode()).find_all(
         "input", type="radio", checked=True
     )
@@ -114,5 +122,16 @@ def test_supervisors_see_the_choices_of_their_own_regions_volunteers(
 
 def test_an_unknown_case_or_lesson_is_not_found(client, cast, login):
     login(cast["volunteer_zuid"])
-    assert client.get(reverse("case", args=["nobody_9"])).status_code == 404
+    assert client.get(reverse("case", args=[999])).status_code == 404
+    assert client.get("/learn/cases/actives_1/").status_code == 404
     assert client.get(reverse("lesson", args=["nothing"])).status_code == 404
+
+
+def test_a_cases_address_does_not_give_its_type_away(client, cast, login):
+    login(cast["volunteer_zuid"])
+    page = client.get(reverse("learn")).content.decode()
+    links = re.findall(r'href="(/learn/cases/[^"]+)"', page)
+    assert links
+    types = set(assistant.guidance().types)
+    assert not [link for link in links if any(code in link for code in types)]
+    assert all(client.get(link).status_code == 200 for link in links)

@@ -65,7 +65,7 @@ def path_for(name: str) -> str:
     if name == "lesson":
         return reverse(name, args=["definition"])
     if name == "case":
-        return reverse(name, args=["actives_1"])
+        return reverse(name, args=[1])
     return reverse(name)
 
 
