@@ -190,8 +190,8 @@ def test_the_coordinator_sees_every_volunteer_with_their_half_days(
     rows = parse(response.content).find("tbody").find_all("tr")
     cells = [[cell.text for cell in r.children] for r in rows]
     assert cells == [
-        ["volunteer_zuid", "1", "4.0", "Behind"],
-        ["anna", "4", "4.0", "On track"],
+        ["volunteer_zuid", "1", "4", "Behind"],
+        ["anna", "4", "4", "On track"],
     ]
 
     behind = client.get(
@@ -299,3 +299,12 @@ def test_supervisors_and_coordinators_find_their_screens_on_the_home_page(
     login(cast["coordinator_zuid"])
     hrefs = {a.attrs["href"] for a in parse(client.get("/").content).find_all("a")}
     assert reverse("training_regions") in hrefs
+
+
+def test_half_days_read_as_numbers_in_dutch(client, cast, login, june):
+    """"4,0 dagdelen verschuldigd" read like a debt with a stray decimal."""
+    login(cast["volunteer_zuid"])
+    home = client.get(reverse("home")).content.decode()
+    assert "Tot nu toe had je dit jaar 4 dagdelen moeten volgen." in home
+    assert "4,0" not in home
+    assert "verschuldigd" not in home
