@@ -206,7 +206,7 @@ def test_the_coordinator_sees_every_volunteer_with_their_half_days(
     last_year = client.get(
         reverse("training_overview", args=["zuid"]), {"year": "2024"}
     )
-    assert "8.0" in last_year.content.decode()
+    assert "8 of the 8 half-days" in last_year.content.decode()
 
 
 def test_the_csv_export_opens_in_excel(english, cast, login, june):
