@@ -60,7 +60,9 @@ class LimitForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not any(data.get(name) for name in ("per_day", "per_week", "max_minutes")):
+        numbers = [data.get(name) for name in ("per_day", "per_week", "max_minutes")]
+        # All empty is the model's constraint, which says the same; zeros are ours.
+        if not any(numbers) and any(number is not None for number in numbers):
             raise forms.ValidationError(
                 _(
                     "Set a number of contacts per day or per week, "

@@ -143,6 +143,10 @@ class ContactLimit(models.Model):
                 | models.Q(per_week__isnull=False)
                 | models.Q(max_minutes__isnull=False),
                 name="limit_limits_something",
+                violation_error_message=_(
+                    "Set a number of contacts per day or per week, "
+                    "or a maximum duration."
+                ),
             )
         ]
 

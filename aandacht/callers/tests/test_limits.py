@@ -127,3 +127,20 @@ def test_a_limit_outside_its_period_does_not_count(cast, profile):
     status = limit_status(profile, at(2027, 1, 12, 11))
     assert status.limit is None
     assert not status.reached
+
+
+def test_a_limit_without_numbers_says_so_in_words_once(client, cast, login):
+    """The database's "Beperking 'limit_limits_something' is geschonden" stays out."""
+    from django.urls import reverse
+
+    profile = make_profile(cast.zuid, cast["supervisor_zuid"])
+    login(cast["supervisor_zuid"])
+    response = client.post(
+        reverse("limit_new", args=[profile.pk]),
+        {"reason": "Belde elke avond.", "words": "We spreken af dat je morgen belt."},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "limit_limits_something" not in page
+    assert page.count("per dag of per week in, of een maximale duur") == 1
+    assert "Belde elke avond." in page  # nothing typed is lost
