@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -196,3 +197,21 @@ def test_the_worker_takes_runs_off_the_queue(month, cast):
     assert run is not None
     assert run.status == SolveRun.Status.DONE
     assert services.run_next() is None
+
+
+@pytest.mark.parametrize("status", ["optimal", "feasible", "partial", "timeout"])
+def test_the_run_page_says_what_the_solver_found_in_dutch(
+    client, cast, login, month, status
+):
+    run = SolveRun.objects.create(
+        roster=month,
+        requested_by=cast["coordinator_zuid"],
+        status=SolveRun.Status.DONE,
+        result={"status": status, "assignments": []},
+    )
+    login(cast["coordinator_zuid"])
+    page = client.get(reverse("roster_run", args=[run.pk])).content.decode()
+    result = re.search(r"<dt>Uitkomst</dt><dd>([^<]*)</dd>", page)
+    assert result is not None
+    assert status not in result.group(1)
+    assert result.group(1).strip()
