@@ -1,9 +1,12 @@
 """The period of a partner report: a year, or a quarter of it.
 
-A report covers complete months only: reports of the current month are
-still being written, so it is left out until it has ended. A period that
-has not started yet (or holds no complete month) is refused with a
-message, and the form keeps what was chosen.
+A report covers a whole quarter or a whole year, once it has ended: reports
+of the current quarter are still being written, and a report of part of a
+period, beside one of more of it, would give the difference away (January
+to May beside January to April is May). So a partner can get exactly five
+reports of a year, its four quarters and the year itself, which
+``family`` suppresses so that they are safe together. A period that has
+not ended is refused with a message, and the form keeps what was chosen.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aandacht.insights.partner.family import quarter_of
 from aandacht.insights.period import Period
 
 Month = tuple[int, int]
@@ -34,7 +38,12 @@ def last_complete_quarter(today: date) -> tuple[int, int]:
 
 
 def complete_months(period: Period, today: date) -> tuple[Month, ...]:
-    return tuple(m for m in period.months() if m < (today.year, today.month))
+    """The months of ``period`` if all of it has ended, else none."""
+    months = tuple(period.months())
+    last = months[-1]
+    if (last[0], quarter_of(last)) > last_complete_quarter(today):
+        return ()
+    return months
 
 
 class PeriodForm(forms.Form):
@@ -75,8 +84,9 @@ class PeriodForm(forms.Form):
         if not months:
             raise forms.ValidationError(
                 _(
-                    "This period has no complete month yet, so there is nothing "
-                    "to report. Choose an earlier period."
+                    "This period has not ended yet. A report covers a quarter or "
+                    "a year that has ended: choose an earlier period, or a "
+                    "quarter of this year that has ended."
                 )
             )
         cleaned["period"] = period

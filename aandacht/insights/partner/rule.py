@@ -20,6 +20,12 @@ def rule_lines() -> list[str]:
             "“×” and are 10 or more."
         ),
         _(
+            "A report covers a quarter or a year that has ended. The report of "
+            "a year and those of its four quarters are protected together: no "
+            "number hidden in one of them can be worked out by comparing them, "
+            "so the year may hide a number that its quarters show."
+        ),
+        _(
             "Percentages are given only where both numbers they are made "
             "from are shown."
         ),

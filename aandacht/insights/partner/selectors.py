@@ -2,9 +2,14 @@
 
 Only conversations count (non-data contacts say nothing about callers'
 needs), only coded answers are read (never a summary or any other free
-text), and everything is aggregated in the database: three grouped queries
-and two small lists, whatever the number of contacts. The tables are then
-suppressed together (``tables.publish``) before anything leaves this module.
+text), and everything is aggregated in the database: two grouped queries
+and two small lists, whatever the number of contacts.
+
+A report covers a quarter or a year (``family``). A quarter's tables are
+suppressed on their own; a year's after those of its four quarters, which
+keep what they published (``tables.publish_family``). Nothing leaves this
+module unsuppressed; the counts of a year are read at once, month by
+month, and added up per report here.
 """
 
 from __future__ import annotations
@@ -22,7 +27,14 @@ from django.utils.translation import gettext as _
 from aandacht.contacts.choices import Channel, Loneliness, LonelinessKind
 from aandacht.contacts.models import Contact, Municipality, Topic
 from aandacht.core.models import Region
-from aandacht.insights.partner.tables import Axis, PublishedTable, TableSpec, publish
+from aandacht.insights.partner import family
+from aandacht.insights.partner.tables import (
+    Axis,
+    PublishedTable,
+    ReportSpec,
+    TableSpec,
+    publish_family,
+)
 from aandacht.insights.period import Period
 
 Month = tuple[int, int]
@@ -98,21 +110,85 @@ def partner_report(
     *,
     now: datetime | None = None,
 ) -> PartnerReport:
-    """Every table of the report for ``region`` over ``months``, suppressed."""
+    """Every table of the report for ``region`` over ``months``, suppressed.
+
+    ``months`` are those of ``period``, a quarter or a year that has ended
+    (``forms``); a year is suppressed after its quarters (``family``).
+    """
+    span = family.span_of(period)
+    if span.months != months:
+        raise ValueError(f"a partner report covers all of {period}, not {months}")
     return PartnerReport(
         region=region,
         period=period,
         months=months,
-        tables=publish(table_specs(region, months)),
+        tables=family_tables(region, span)[span.name],
         made_at=timezone.localtime(now or timezone.now()),
     )
 
 
+def family_tables(region: Region, span: family.Span) -> dict[str, list[PublishedTable]]:
+    """The published tables of ``span`` and of the reports it is made after."""
+    counts = read_counts(region, span.months)
+    topics = TopicNames.read({code for code, _month in counts.topics})
+    return publish_counts(counts, span, topics, municipalities(region))
+
+
+def publish_counts(
+    counts: Counts,
+    span: family.Span,
+    topics: TopicNames,
+    places: list[tuple[int, str]],
+) -> dict[str, list[PublishedTable]]:
+    """Suppress ``span`` and the reports it is made after (``family.steps``)
+    from their counts; no database is read."""
+    return publish_family(
+        [
+            [
+                ReportSpec(
+                    report.name,
+                    _specs(counts.within(report.months), report.months, topics, places),
+                    report.parts,
+                )
+            ]
+            for report in family.steps(span)
+        ]
+    )
+
+
 def table_specs(region: Region, months: tuple[Month, ...]) -> list[TableSpec]:
-    """The report's tables with their true counts (for ``publish`` only)."""
+    """The tables of one period with their true counts (for ``publish`` only)."""
+    counts = read_counts(region, months)
+    topics = TopicNames.read({code for code, _month in counts.topics})
+    return list(_specs(counts, months, topics, municipalities(region)))
+
+
+def municipalities(region: Region) -> list[tuple[int, str]]:
+    """(id, name) of the region's municipalities."""
+    return list(Municipality.objects.filter(region=region).values_list("pk", "name"))
+
+
+Combos = Counter[tuple[str, str, str, str, int | None]]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Conversations by month and coded answers, and topics by month."""
+
+    combos: Combos  # (month, channel, loneliness, kind, municipality id)
+    topics: Counter[tuple[str, str]]  # (topic code, month)
+
+    def within(self, months: tuple[Month, ...]) -> Counts:
+        codes = {_month_code(month) for month in months}
+        combos = Combos({key: n for key, n in self.combos.items() if key[0] in codes})
+        topics = Counter({key: n for key, n in self.topics.items() if key[1] in codes})
+        return Counts(combos, topics)
+
+
+def read_counts(region: Region, months: tuple[Month, ...]) -> Counts:
     contacts = conversations(region, months)
     by_month = contacts.annotate(month=_month_of(months))
-    combos = Counter[tuple[str, str, str, str, int | None]]()
+    combos = Combos()
     for row in (
         by_month.values(
             "month", "channel", "loneliness", "loneliness_kind", "municipality_id"
@@ -136,15 +212,24 @@ def table_specs(region: Region, months: tuple[Month, ...]) -> list[TableSpec]:
         .order_by()
     ):
         topics[(str(row["code"]), row["month"])] += row["n"]
+    return Counts(combos, topics)
+
+
+def _specs(
+    counts: Counts,
+    months: tuple[Month, ...],
+    topics: TopicNames,
+    places: list[tuple[int, str]],
+) -> tuple[TableSpec, ...]:
     month_axis = _month_axis(months)
-    places = list(Municipality.objects.filter(region=region).values_list("pk", "name"))
-    return [
-        _channel_table(combos, month_axis),
-        _loneliness_table(combos, month_axis),
-        _kind_table(combos),
-        _topic_table(topics, month_axis),
-        _place_table(combos, places),
-    ]
+    found = {code for code, _month in counts.topics}
+    return (
+        _channel_table(counts.combos, month_axis),
+        _loneliness_table(counts.combos, month_axis),
+        _kind_table(counts.combos),
+        _topic_table(counts.topics, month_axis, topics.items(found)),
+        _place_table(counts.combos, places),
+    )
 
 
 def _month_axis(months: tuple[Month, ...]) -> Axis:
@@ -155,6 +240,7 @@ def _month_axis(months: tuple[Month, ...]) -> Axis:
             (_month_code((y, m)), formats.date_format(date(y, m, 1), "M Y"))
             for y, m in months
         ),
+        periods=True,
     )
 
 
@@ -163,9 +249,6 @@ def _loneliness_axis(levels: tuple[str, ...]) -> Axis:
     return Axis(
         "lonely", _("Loneliness"), tuple((lv, str(labels[lv])) for lv in levels)
     )
-
-
-Combos = Counter[tuple[str, str, str, str, int | None]]
 
 
 def _channel_table(combos: Combos, months: Axis) -> TableSpec:
@@ -245,7 +328,11 @@ def _kind_table(combos: Combos) -> TableSpec:
     )
 
 
-def _topic_table(topics: Counter[tuple[str, str]], months: Axis) -> TableSpec:
+def _topic_table(
+    topics: Counter[tuple[str, str]],
+    months: Axis,
+    items: tuple[tuple[str, str], ...],
+) -> TableSpec:
     return TableSpec(
         key="topics",
         short=_("Topics"),
@@ -254,7 +341,7 @@ def _topic_table(topics: Counter[tuple[str, str]], months: Axis) -> TableSpec:
             "A conversation can be about several topics, so the topics add up "
             "to more than the conversations; the share is of all conversations."
         ),
-        rows=Axis("topic", _("Topic"), _topic_items({code for code, _m in topics})),
+        rows=Axis("topic", _("Topic"), items),
         columns=months,
         counts=topics,
         grand_key=None,
@@ -262,20 +349,34 @@ def _topic_table(topics: Counter[tuple[str, str]], months: Axis) -> TableSpec:
     )
 
 
-def _topic_items(found: set[str]) -> tuple[tuple[str, str], ...]:
-    """The current list's topics in its order, then retired ones that occur."""
-    current = list(Topic.objects.filter(topic_list__is_current=True))
-    items = [(topic.code, topic.label) for topic in current]
-    retired = found - {code for code, _label in items}
-    if retired:
-        older = {
-            topic.code: topic.label
-            for topic in Topic.objects.filter(code__in=retired).order_by(
-                "topic_list__version"
-            )
-        }
-        items += sorted(older.items(), key=lambda item: item[1])
-    return tuple(items)
+@dataclass(frozen=True)
+class TopicNames:
+    """The current list's topics in its order, and retired ones by name."""
+
+    current: tuple[tuple[str, str], ...]
+    retired: dict[str, str]
+
+    @classmethod
+    def read(cls, found: set[str]) -> TopicNames:
+        current = tuple(
+            (topic.code, topic.label)
+            for topic in Topic.objects.filter(topic_list__is_current=True)
+        )
+        retired = found - {code for code, _label in current}
+        older: dict[str, str] = {}
+        if retired:
+            older = {
+                topic.code: topic.label
+                for topic in Topic.objects.filter(code__in=retired).order_by(
+                    "topic_list__version"
+                )
+            }
+        return cls(current, older)
+
+    def items(self, found: set[str]) -> tuple[tuple[str, str], ...]:
+        """The current topics, then the retired ones that occur in ``found``."""
+        retired = {code: self.retired[code] for code in found if code in self.retired}
+        return (*self.current, *sorted(retired.items(), key=lambda item: item[1]))
 
 
 def _place_table(combos: Combos, places: list[tuple[int, str]]) -> TableSpec:

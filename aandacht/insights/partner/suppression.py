@@ -33,12 +33,53 @@ The counts and the sums between them form a ``System``: every count (cell
 or total) is one variable, and a count that appears in two tables (the
 conversations of a month, say) is the same variable in both, so a link
 between tables is never overlooked.
+
+**A family of reports.** A partner does not read one report: they can keep
+every report they were ever given and set them side by side. Suppressing
+each report on its own is then not enough: with a year's report beside its
+quarters', a count hidden in a quarter is the year's shown count minus the
+other quarters' (and February's mail, hidden in the first quarter, is the
+year's shown February column minus its shown phone and chat). So every
+report a partner can get is protected together with the others of its
+family, which ``family`` lists: the reports of one year. The choices, and
+why:
+
+* Only whole periods, once they have ended: a quarter, or a year. A report
+  of part of a period beside one of more of it (January to April, then
+  January to May, as a running year used to show) gives the difference
+  away: May on its own, a table no report shows and nothing protects.
+* The year is suppressed *after* its quarters, with everything the
+  quarters published held fixed (``fixed``): a quarter is published when
+  it ends and a partner may keep it, so what it showed cannot change when
+  the year is made, and a first quarter read in April must be the first
+  quarter the year is protected against. Suppressing the whole family at
+  once would make the first quarter depend on later quarters, so the
+  report of April and the one of the January after would differ, and the
+  two could be played off against each other. A quarter shares no count
+  with another quarter, so each is suppressed on its own, as before.
+* The year's system holds the quarters' counts and, for every count of the
+  year that is not one month's (a row total over the year, a cell of the
+  municipality table), the sum that any reader knows: the year's count is
+  its quarters' counts added up. A month's count is one variable in the
+  quarter and in the year. The attack then sees every way the five reports
+  combine, and only counts of the year are hidden to protect them: a count
+  of the year is hidden where it would give away a count a quarter hides
+  (usually the one place where only one quarter hides it), so the year can
+  hide a number its quarters show, but no quarter changes.
+* Why not derive the year from its quarters' published cells, hiding the
+  year's count wherever a quarter hides one? That is safe too, but each
+  quarter hides different complementary counts, and their union hid most
+  of a year's municipality table; the attack shows which of those the year
+  can show. Controlled rounding would change every number a partner reads
+  and is hard to keep consistent across overlapping reports.
+* Data that change after a quarter was read (a late report, a correction)
+  change that quarter; the protection covers the reports as they are now.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -265,6 +306,7 @@ def suppress(
     *,
     threshold: int = THRESHOLD,
     protection: int = PROTECTION,
+    fixed: Mapping[int, Mark] | None = None,
 ) -> tuple[Mark, ...]:
     """How to publish each count of ``system``: shown, "< 10" or "x".
 
@@ -273,15 +315,33 @@ def suppress(
     nearby that protects it (or widens its range the most) is hidden too.
     Hiding a count only ever widens what the others can be, so a count once
     protected stays protected and one pass is enough.
+
+    ``fixed`` holds the counts that earlier reports have published already
+    (a year's quarters, when the year is made): they keep their marks, are
+    never hidden as complements (a reader holds the earlier report), and are
+    attacked again with everything that is new. A new count that a sum of
+    shown fixed counts gives away is never taken as a complement either.
     """
-    marks = [Mark.SMALL if value < threshold else Mark.SHOWN for value in system.values]
-    _pair(system, marks)
+    fixed = fixed or {}
+    marks = [
+        fixed.get(index) or (Mark.SMALL if value < threshold else Mark.SHOWN)
+        for index, value in enumerate(system.values)
+    ]
+    usable = frozenset(range(len(marks))) - fixed.keys() - _given(system, fixed)
+    _pair(system, marks, usable)
     attacker = Attacker(system, marks, threshold=threshold)
-    queue = [index for index, mark in enumerate(marks) if mark != Mark.SHOWN]
+    # The new counts first: an earlier report's count is best judged beside
+    # new tables that protect their own counts already. A fixed count that
+    # no new count is linked to, however far, is as safe as it was.
+    linked = _linked_to(frozenset(range(len(marks))) - fixed.keys(), system)
+    queue = sorted(
+        (i for i, mark in enumerate(marks) if mark != Mark.SHOWN and i in linked),
+        key=lambda index: index in fixed,
+    )
     while queue:
         index = queue.pop(0)
         while not attacker.protected(index, protection=protection):
-            complement = _complement_for(index, attacker, protection)
+            complement = _complement_for(index, attacker, protection, usable)
             if complement is None:
                 raise SuppressionError(f"count {index} cannot be protected")
             attacker.mark(complement, Mark.HIDDEN)
@@ -289,57 +349,88 @@ def suppress(
     return tuple(attacker.marks)
 
 
-def _pair(system: System, marks: list[Mark]) -> None:
+def _linked_to(start: frozenset[int], system: System) -> frozenset[int]:
+    """``start`` and every count that shares a sum or bound with one of
+    them, or with one of those, and so on."""
+    found = set(start)
+    todo = list(start)
+    while todo:
+        for near in system.neighbours(todo.pop()):
+            if near not in found:
+                found.add(near)
+                todo.append(near)
+    return frozenset(found)
+
+
+def _given(system: System, fixed: Mapping[int, Mark]) -> frozenset[int]:
+    """The counts that share a sum with shown fixed counts only."""
+    found = set()
+    for relation in system.sums:
+        members = _members(relation)
+        open_ = [i for i in members if fixed.get(i) != Mark.SHOWN]
+        if len(open_) == 1:
+            found.add(open_[0])
+    return frozenset(found)
+
+
+def _pair(system: System, marks: list[Mark], usable: frozenset[int]) -> None:
     """No sum with exactly one suppressed count: the cheap first round.
 
     A sum whose total and other parts are shown gives its one suppressed
     count away. The second count is taken where it closes a cycle: from a
     sum that already has a suppressed count, so that rectangles form (a
-    small cell alone needs three partners in a two-way table).
+    small cell alone needs three partners in a two-way table). Only
+    ``usable`` counts are taken; a sum that has none is left to the attack.
     """
+    sums_of: dict[int, list[int]] = defaultdict(list)
+    for number, relation in enumerate(system.sums):
+        for index in _members(relation):
+            sums_of[index].append(number)
+
+    def touches_suppressed(index: int, number: int) -> bool:
+        """Whether ``index`` is in another sum that already hides a count."""
+        return any(
+            other != number
+            and any(marks[m] != Mark.SHOWN for m in _members(system.sums[other]))
+            for other in sums_of[index]
+        )
+
     changed = True
     while changed:
         changed = False
-        for relation in system.sums:
-            members = (relation.total, *relation.parts)
+        for number, relation in enumerate(system.sums):
+            members = _members(relation)
             if sum(marks[index] != Mark.SHOWN for index in members) != 1:
                 continue
-            shown = [index for index in members if marks[index] == Mark.SHOWN]
+            shown = [i for i in members if marks[i] == Mark.SHOWN and i in usable]
+            if not shown:
+                continue
             pick = min(
                 shown,
-                key=lambda i: (
-                    not _touches_suppressed(i, relation, system, marks),
-                    *_cost(i, system),
-                ),
+                key=lambda i: (not touches_suppressed(i, number), *_cost(i, system)),
             )
             marks[pick] = Mark.HIDDEN
             changed = True
 
 
-def _touches_suppressed(
-    index: int, relation: Sum, system: System, marks: Sequence[Mark]
-) -> bool:
-    """Whether ``index`` is in another sum that already hides a count."""
-    return any(
-        other is not relation
-        and index in (other.total, *other.parts)
-        and any(marks[m] != Mark.SHOWN for m in (other.total, *other.parts))
-        for other in system.sums
-    )
+def _members(relation: Sum) -> tuple[int, ...]:
+    return (relation.total, *relation.parts)
 
 
-def _complement_for(weak: int, attacker: Attacker, protection: int) -> int | None:
+def _complement_for(
+    weak: int, attacker: Attacker, protection: int, usable: frozenset[int]
+) -> int | None:
     """The shown count to hide next so that count ``weak`` is protected.
 
-    Candidates come in rings: the shown counts that share a sum with
-    ``weak``, then those that share one with its suppressed neighbours, and
-    so on. Within a ring the cheapest count that protects ``weak`` wins;
-    failing that, the one that widens its range most.
+    Candidates come in rings: the shown ``usable`` counts that share a sum
+    with ``weak``, then those that share one with its suppressed
+    neighbours, and so on. Within a ring the cheapest count that protects
+    ``weak`` wins; failing that, the one that widens its range most.
     """
     system = attacker.system
     width = attacker.interval(weak).width
     fallback: int | None = None
-    for ring in _rings(weak, system, attacker.marks):
+    for ring in _rings(weak, system, attacker.marks, usable):
         best: tuple[float, int] | None = None
         cheapest = sorted(ring, key=lambda i: _cost(i, system))[:CANDIDATES]
         for candidate in cheapest:
@@ -358,14 +449,16 @@ def _complement_for(weak: int, attacker: Attacker, protection: int) -> int | Non
     return fallback
 
 
-def _rings(weak: int, system: System, marks: Sequence[Mark]) -> Iterable[set[int]]:
+def _rings(
+    weak: int, system: System, marks: Sequence[Mark], usable: frozenset[int]
+) -> Iterable[set[int]]:
     """Shown counts at growing distance from ``weak`` through suppressed ones."""
     seen = {weak}
     frontier = {weak}
     while frontier:
         near = set().union(*(system.neighbours(index) for index in frontier)) - seen
         seen |= near
-        shown = {index for index in near if marks[index] == Mark.SHOWN}
+        shown = {i for i in near if marks[i] == Mark.SHOWN and i in usable}
         if shown:
             yield shown
         frontier = {index for index in near if marks[index] != Mark.SHOWN}

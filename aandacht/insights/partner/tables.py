@@ -21,6 +21,16 @@ holds the sums of both, and the suppression sees them too.
 Shares (``Share``) are row totals as a part of the table's base (usually
 all conversations). A share is given only when both counts are shown; it
 then reveals nothing a reader could not already compute.
+
+A partner reads more than one report, so ``publish_family`` suppresses a
+family of them (the reports of one year: see ``family``) in one system.
+Each report (``ReportSpec``) has a name; a number that belongs to its
+period (a row total over its months, a cell of a table without months, a
+grand total) is keyed with that name, while a number of one month (a cell
+or total in a column of an ``Axis`` of ``periods``) is the same variable
+in every report that shows the month. A report made of others (a year of
+its quarters) adds, for each of its period numbers, the sum that any
+reader knows: the year's number is the quarters' numbers added up.
 """
 
 from __future__ import annotations
@@ -43,9 +53,11 @@ __all__ = [
     "Figure",
     "PublishedRow",
     "PublishedTable",
+    "ReportSpec",
     "Share",
     "TableSpec",
     "publish",
+    "publish_family",
 ]
 
 Key = tuple[str, ...]
@@ -57,11 +69,17 @@ HIDDEN_TEXT = "×"
 
 @dataclass(frozen=True)
 class Axis:
-    """One dimension of a table: a name (shared between tables) and items."""
+    """One dimension of a table: a name (shared between tables) and items.
+
+    An axis of ``periods`` (the months) has items that are periods of their
+    own: a count in one of them is the same number in every report that
+    shows that item, whatever period the report covers.
+    """
 
     name: str
     title: str
     items: tuple[tuple[str, str], ...]  # (code, label)
+    periods: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -91,6 +109,21 @@ class TableSpec:
 
     def count(self, row: str, column: str) -> int:
         return self.counts.get((row, column), 0)
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """The tables of one report of a family, before anything is suppressed.
+
+    ``name`` sets the report's period apart from the others of the family;
+    ``parts`` names earlier reports whose periods, one after another, make
+    up this one (a year: its quarters), so that each of its period numbers
+    is theirs added up. A row that a part does not have counts 0 there.
+    """
+
+    name: str
+    tables: tuple[TableSpec, ...]
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,8 +202,10 @@ class _Builder:
 
     values: list[int] = field(default_factory=list)
     index: dict[Key, int] = field(default_factory=dict)
-    sums: list[Sum] = field(default_factory=list)
+    sums: dict[Sum, None] = field(default_factory=dict)  # an ordered set
     at_most: list[tuple[Key, Key]] = field(default_factory=list)
+    # The period numbers of each report, by their key within the report.
+    own: dict[str, dict[Key, int]] = field(default_factory=dict)
 
     def variable(self, key: Key, value: int) -> int:
         known = self.index.get(key)
@@ -183,9 +218,7 @@ class _Builder:
         return self.index[key]
 
     def add_sum(self, total: int, parts: Sequence[int]) -> None:
-        relation = Sum(total, tuple(parts))
-        if relation not in self.sums:
-            self.sums.append(relation)
+        self.sums.setdefault(Sum(total, tuple(parts)))
 
     def system(self) -> System:
         bounds = tuple(
@@ -196,42 +229,90 @@ class _Builder:
         return System(tuple(self.values), tuple(self.sums), bounds)
 
 
-def _cell_key(spec: TableSpec, row: str, column: str) -> Key:
-    return (spec.rows.name, row, spec.columns.name, column)
+@dataclass(frozen=True)
+class _Keys:
+    """The keys of one table's numbers in one report.
+
+    A number of one month keeps its plain key; any other belongs to the
+    report's period and carries the report's name.
+    """
+
+    spec: TableSpec
+    report: str
+
+    def _key(self, key: Key, monthly: bool) -> Key:
+        return key if monthly else (f"@{self.report}", *key)
+
+    def cell(self, row: str, column: str) -> Key:
+        rows, columns = self.spec.rows, self.spec.columns
+        key = (rows.name, row, columns.name, column)
+        return self._key(key, rows.periods or columns.periods)
+
+    def row_total(self, row: str) -> Key:
+        return self._key((self.spec.rows.name, row), self.spec.rows.periods)
+
+    def column_total(self, column: str) -> Key:
+        columns = self.spec.columns
+        return self._key((columns.name, column), columns.periods)
+
+    def grand(self) -> Key | None:
+        grand = self.spec.grand_key
+        return None if grand is None else self._key((grand,), False)
+
+    def base(self) -> Key:
+        return self._key((self.spec.share_of,), False)
 
 
-def _add_table(builder: _Builder, spec: TableSpec) -> None:
+def _add_table(builder: _Builder, spec: TableSpec, report: str) -> None:
+    keys = _Keys(spec, report)
+    own = builder.own.setdefault(report, {})
+
+    def variable(key: Key, value: int) -> int:
+        index = builder.variable(key, value)
+        if key[0] == f"@{report}":
+            own[key[1:]] = index
+        return index
+
     rows, columns = spec.rows.codes, spec.columns.codes
     cells = {
-        (r, c): builder.variable(_cell_key(spec, r, c), spec.count(r, c))
+        (r, c): variable(keys.cell(r, c), spec.count(r, c))
         for r in rows
         for c in columns
     }
     row_totals = [
-        builder.variable((spec.rows.name, r), sum(spec.count(r, c) for c in columns))
+        variable(keys.row_total(r), sum(spec.count(r, c) for c in columns))
         for r in rows
     ]
     for r, total in zip(rows, row_totals, strict=True):
         builder.add_sum(total, [cells[(r, c)] for c in columns])
     if spec.multiple:
         for r in rows:
-            builder.at_most.append(((spec.rows.name, r), (spec.share_of,)))
+            builder.at_most.append((keys.row_total(r), keys.base()))
             for c in columns:
-                whole = (spec.columns.name, c)
-                builder.at_most.append((_cell_key(spec, r, c), whole))
+                builder.at_most.append((keys.cell(r, c), keys.column_total(c)))
         return
     column_totals = [
-        builder.variable((spec.columns.name, c), sum(spec.count(r, c) for r in rows))
+        variable(keys.column_total(c), sum(spec.count(r, c) for r in rows))
         for c in columns
     ]
     for c, total in zip(columns, column_totals, strict=True):
         builder.add_sum(total, [cells[(r, c)] for r in rows])
-    if spec.grand_key is not None:
-        grand = builder.variable(
-            (spec.grand_key,), sum(spec.count(r, c) for r in rows for c in columns)
+    grand_key = keys.grand()
+    if grand_key is not None:
+        grand = variable(
+            grand_key, sum(spec.count(r, c) for r in rows for c in columns)
         )
         builder.add_sum(grand, row_totals)
         builder.add_sum(grand, column_totals)
+
+
+def _add_parts(builder: _Builder, report: ReportSpec) -> None:
+    """Each period number of ``report`` is the sum of its parts' numbers."""
+    if not report.parts:
+        return
+    parts = [builder.own[part] for part in report.parts]
+    for key, index in builder.own[report.name].items():
+        builder.add_sum(index, [part[key] for part in parts if key in part])
 
 
 def publish(
@@ -241,42 +322,76 @@ def publish(
     protection: int = PROTECTION,
 ) -> list[PublishedTable]:
     """Suppress the counts of all ``specs`` together and lay out the tables."""
+    report = ReportSpec("", tuple(specs))
+    family = publish_family([[report]], threshold=threshold, protection=protection)
+    return family[report.name]
+
+
+def publish_family(
+    steps: Sequence[Sequence[ReportSpec]],
+    *,
+    threshold: int = THRESHOLD,
+    protection: int = PROTECTION,
+) -> dict[str, list[PublishedTable]]:
+    """Suppress a family of reports, step by step, and lay out their tables.
+
+    The reports of a step are decided together, with every number that an
+    earlier step published kept as it was published: what a partner read
+    in April cannot change in July. Each step is protected against a reader
+    of that step's reports and of every earlier one.
+    """
     builder = _Builder()
-    for spec in specs:
-        _add_table(builder, spec)
-    marks = suppress(builder.system(), threshold=threshold, protection=protection)
+    marks: tuple[Mark, ...] = ()
+    for step in steps:
+        for report in step:
+            if report.name in builder.own:
+                raise ValueError(f"two reports are called {report.name!r}")
+            for spec in report.tables:
+                _add_table(builder, spec, report.name)
+            builder.own.setdefault(report.name, {})
+            _add_parts(builder, report)
+        fixed = dict(enumerate(marks))
+        marks = suppress(
+            builder.system(),
+            threshold=threshold,
+            protection=protection,
+            fixed=fixed,
+        )
 
     def figure(key: Key) -> Figure:
         index = builder.index[key]
         mark = marks[index]
         return Figure(mark, builder.values[index] if mark == Mark.SHOWN else None)
 
-    return [_layout(spec, figure) for spec in specs]
+    return {
+        report.name: [
+            _layout(spec, _Keys(spec, report.name), figure) for spec in report.tables
+        ]
+        for step in steps
+        for report in step
+    }
 
 
-def _layout(spec: TableSpec, figure: _FigureOf) -> PublishedTable:
-    base = figure((spec.share_of,))
+def _layout(spec: TableSpec, keys: _Keys, figure: _FigureOf) -> PublishedTable:
+    base = figure(keys.base())
     rows = []
     for code, label in spec.rows.items:
-        total = figure((spec.rows.name, code))
+        total = figure(keys.row_total(code))
         rows.append(
             PublishedRow(
                 code=code,
                 label=label,
-                cells=tuple(
-                    figure(_cell_key(spec, code, c)) for c in spec.columns.codes
-                ),
+                cells=tuple(figure(keys.cell(code, c)) for c in spec.columns.codes),
                 total=total,
                 share=_share(total, base),
             )
         )
     column_totals = grand = None
     if not spec.multiple:
-        column_totals = tuple(
-            figure((spec.columns.name, c)) for c in spec.columns.codes
-        )
-        if spec.grand_key is not None:
-            grand = figure((spec.grand_key,))
+        column_totals = tuple(figure(keys.column_total(c)) for c in spec.columns.codes)
+        grand_key = keys.grand()
+        if grand_key is not None:
+            grand = figure(grand_key)
     return PublishedTable(
         key=spec.key,
         title=spec.title,

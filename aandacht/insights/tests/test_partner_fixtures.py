@@ -59,8 +59,13 @@ def _contact(region: Region, volunteer: User, start: datetime, **values) -> Cont
     )
 
 
-def write_contacts(cast, *, seed: int = 7, count: int = 420) -> Expected:
-    """Conversations of the quarter in zuid, and others that must not count."""
+def write_contacts(
+    cast, *, seed: int = 7, count: int = 420, days: int = 90
+) -> Expected:
+    """Conversations of the quarter in zuid, and others that must not count.
+
+    ``days`` spreads them over more than the first quarter (365: the year).
+    """
     contact_services.lists_install_defaults()
     contact_services.municipalities_add(region=cast.zuid, rows=PLACES_ZUID)
     contact_services.municipalities_add(region=cast.noord, rows=PLACES_NOORD)
@@ -73,7 +78,7 @@ def write_contacts(cast, *, seed: int = 7, count: int = 420) -> Expected:
     volunteer = cast["volunteer_zuid"]
     first = datetime(YEAR, 1, 1, tzinfo=LOCAL)
     for _ in range(count):
-        start = first + timedelta(minutes=rng.randrange(90 * 24 * 60))
+        start = first + timedelta(minutes=rng.randrange(days * 24 * 60))
         channel = rng.choices(["phone", "chat", "mail"], weights=[80, 17, 3])[0]
         level = rng.choices(["none", "about", "out_of"], weights=[60, 25, 15])[0]
         kind = ""
@@ -113,7 +118,7 @@ def write_contacts(cast, *, seed: int = 7, count: int = 420) -> Expected:
         elif place_code is not None:
             place = "other"
         expected.place[(place, level)] += 1
-    # Contacts that must not count: non-data, another region, outside the quarter.
+    # Contacts that must not count: non-data, another region, outside the days.
     noise = [
         _contact(
             cast.zuid,
@@ -141,7 +146,7 @@ def write_contacts(cast, *, seed: int = 7, count: int = 420) -> Expected:
         _contact(
             cast.zuid,
             volunteer,
-            datetime(YEAR, 4, 1, tzinfo=LOCAL),
+            first + timedelta(days=days),
             channel="mail",
             topic_list=topic_list,
         ),
@@ -160,3 +165,12 @@ def write_contacts(cast, *, seed: int = 7, count: int = 420) -> Expected:
 def quarter(cast) -> Expected:
     """The fixture's contacts, written once per test."""
     return write_contacts(cast)
+
+
+@pytest.fixture
+def year_of_contacts(cast) -> Expected:
+    """A year of conversations in zuid, as many a quarter as ``quarter``'s.
+
+    Rare channels, places and topics make small counts in every quarter.
+    """
+    return write_contacts(cast, seed=11, count=4 * 420, days=365)

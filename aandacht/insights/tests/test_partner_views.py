@@ -14,6 +14,8 @@ from .test_partner_report import screen_tables
 __all__ = ["quarter"]
 
 MID_MAY = datetime(2026, 5, 15, 12, tzinfo=ZoneInfo("Europe/Amsterdam"))
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun"]
+MONTHS += ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @pytest.fixture
@@ -41,18 +43,26 @@ def test_the_report_opens_on_the_last_complete_quarter(partner, quarter):
     assert '<option value="1" selected>' in html
 
 
-def test_the_whole_year_shows_its_complete_months_only(partner, quarter):
-    """April has ended by mid-May; May is still being written, so it waits."""
-    html = _page(partner, "?year=2026&quarter=")
-    assert _months(html) == ["Jan 2026", "Feb 2026", "Mar 2026", "Apr 2026"]
-    assert "to 30 April 2026" in html
-    assert "year=2026&amp;quarter=" in html  # the downloads keep the period
+def test_a_year_that_has_ended_shows_all_its_months(partner, quarter):
+    html = _page(partner, "?year=2025&quarter=")
+    assert _months(html) == [f"{month} 2025" for month in MONTHS]
+    assert "Conversations from 1 January 2025 to 31 December 2025" in html
+    assert "year=2025&amp;quarter=" in html  # the downloads keep the period
 
 
-def test_a_period_without_a_complete_month_is_refused_and_kept(partner, quarter):
-    html = _page(partner, "?year=2026&quarter=3")
-    assert "This period has no complete month yet" in html
-    assert '<option value="3" selected>' in html
+@pytest.mark.parametrize(
+    "period",
+    [
+        "",  # the year runs until December
+        "2",  # April has ended, May and June have not
+        "3",
+    ],
+)
+def test_a_period_that_has_not_ended_is_refused_and_kept(partner, quarter, period):
+    """A part of a period beside all of it would give the rest away."""
+    html = _page(partner, f"?year=2026&quarter={period}")
+    assert "This period has not ended yet." in html
+    assert f'<option value="{period}" selected>' in html
     assert '<option value="2026" selected>' in html
     assert "data-table" not in html
 

@@ -7,11 +7,17 @@ two tables). With linear programming (OR-Tools GLOP) it computes the least
 and the greatest value of every hidden number. The tests below show it is
 a real attacker: it recovers cells that primary suppression alone leaves
 open.
+
+A reader of several reports also knows counts that no table shows: the
+mail conversations of February alone, say, when one report covers January
+to February and another January. Those are ``latent`` positions, unknown
+counts of at least 0, and ``Links.sums`` says which published number is
+the sum of which of them; the attacker narrows them down too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ortools.linear_solver import pywraplp  # type: ignore[import-untyped]
@@ -20,11 +26,14 @@ from aandacht.insights.partner.suppression import PROTECTION
 
 SMALL = "< 10"
 HIDDEN = "×"
+LATENT = "latent"  # a count no table shows, known only through sums
 LARGE = 10**7
+THRESHOLD = 10
 
 # A position in a report: (table, part, row, column); part is "cell",
-# "row_total", "column_total" or "grand".
-Position = tuple[str, str, int, int]
+# "row_total", "column_total" or "grand". A latent count has a position of
+# the reader's own making.
+Position = tuple[object, ...]
 
 
 @dataclass
@@ -55,6 +64,12 @@ class Links:
 
     same: list[tuple[Position, Position]] = field(default_factory=list)
     at_most: list[tuple[Position, Position]] = field(default_factory=list)
+    # A number (or latent count) that is the sum of others.
+    sums: list[tuple[Position, list[Position]]] = field(default_factory=list)
+    latent: list[Position] = field(default_factory=list)
+    # The latent counts whose range the attack reports (the others are
+    # shown somewhere, and attacked there).
+    watched: set[Position] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -95,12 +110,17 @@ def attack(
             low, high = _bounds(text, labels)
             texts[position] = text
             variables[position] = solver.NumVar(low, high, str(position))
+    for position in links.latent:
+        texts[position] = LATENT if position in links.watched else ""
+        variables[position] = solver.NumVar(0.0, LARGE, str(position))
 
     def equal(total: Position, parts: Iterable[Position]) -> None:
-        constraint = solver.Constraint(0.0, 0.0)
-        constraint.SetCoefficient(variables[total], 1.0)
+        coefficients = {total: 1.0}
         for part in parts:
-            constraint.SetCoefficient(variables[part], -1.0)
+            coefficients[part] = coefficients.get(part, 0.0) - 1.0
+        constraint = solver.Constraint(0.0, 0.0)
+        for position, coefficient in coefficients.items():
+            constraint.SetCoefficient(variables[position], coefficient)
 
     for grid in grids:
         n, rows = grid.name, range(len(grid.cells))
@@ -116,26 +136,50 @@ def attack(
                 equal(grand, [(n, "column_total", 0, j) for j in columns])
     for a, b in links.same:
         equal(a, [b])
+    for total, parts in links.sums:
+        equal(total, parts)
     for part, whole in links.at_most:
         constraint = solver.Constraint(-solver.infinity(), 0.0)
         constraint.SetCoefficient(variables[part], 1.0)
         constraint.SetCoefficient(variables[whole], -1.0)
 
+    # Numbers linked as the same have the same range: one solve serves all.
+    same = _classes(links.same)
+    solved: dict[Position, tuple[float, float]] = {}
     findings = []
     objective = solver.Objective()
     for position, text in texts.items():
-        if text not in (SMALL, HIDDEN):
+        if text not in (SMALL, HIDDEN, LATENT):
             continue
-        ends = []
-        for maximise in (False, True):
-            objective.Clear()
-            objective.SetCoefficient(variables[position], 1.0)
-            objective.SetOptimizationDirection(maximise)
-            status = solver.Solve()
-            assert status == pywraplp.Solver.OPTIMAL, f"{position}: status {status}"
-            ends.append(objective.Value())
-        findings.append(Finding(position, text, ends[0], ends[1]))
+        ends = solved.get(same(position))
+        if ends is None:
+            found = []
+            for maximise in (False, True):
+                objective.Clear()
+                objective.SetCoefficient(variables[position], 1.0)
+                objective.SetOptimizationDirection(maximise)
+                status = solver.Solve()
+                assert status == pywraplp.Solver.OPTIMAL, f"{position}: {status}"
+                found.append(objective.Value())
+            ends = solved[same(position)] = (found[0], found[1])
+        findings.append(Finding(position, text, *ends))
     return findings
+
+
+def _classes(
+    pairs: Iterable[tuple[Position, Position]],
+) -> Callable[[Position], Position]:
+    """One position for every set of positions linked as the same."""
+    parent: dict[Position, Position] = {}
+
+    def find(position: Position) -> Position:
+        while parent.get(position, position) != position:
+            position = parent[position]
+        return position
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    return find
 
 
 def disclosures(findings: Iterable[Finding], *, labels: bool = True) -> list[Finding]:
@@ -145,9 +189,17 @@ def disclosures(findings: Iterable[Finding], *, labels: bool = True) -> list[Fin
     and its range must include values below 10, so that no "< 10" is given
     away. With the labels read, a "< 10" must keep a range of at least
     ``PROTECTION``; without them, every hidden number could still be small.
+    A latent count is given away when the reader knows it is below 10 and
+    can narrow it to fewer than ``PROTECTION`` values (a difference of two
+    shown numbers, say).
     """
     found = []
     for finding in findings:
+        if finding.text == LATENT:
+            small = finding.high < THRESHOLD - 1e-6
+            if small and finding.width < PROTECTION - 1e-6:
+                found.append(finding)
+            continue
         recoverable = finding.width < 1e-6
         not_small = finding.text == SMALL and finding.low > 9 + 1e-6
         narrow = labels and finding.text == SMALL and finding.width < PROTECTION - 1e-6
