@@ -302,7 +302,7 @@ def test_supervisors_and_coordinators_find_their_screens_on_the_home_page(
 
 
 def test_half_days_read_as_numbers_in_dutch(client, cast, login, june):
-    """"4,0 dagdelen verschuldigd" read like a debt with a stray decimal."""
+    """'4,0 dagdelen verschuldigd' read like a debt with a stray decimal."""
     login(cast["volunteer_zuid"])
     home = client.get(reverse("home")).content.decode()
     assert "Tot nu toe had je dit jaar 4 dagdelen moeten volgen." in home
