@@ -24,6 +24,7 @@ from aandacht.insights.partner.tables import (
     publish,
 )
 
+from .family_reader import grid_of as named_grid_of
 from .test_suppression_attack import HIDDEN, SMALL, Grid, Links, attack, disclosures
 
 RANDOM = settings(
@@ -35,15 +36,7 @@ RANDOM = settings(
 
 def grid_of(table: PublishedTable) -> Grid:
     """What a reader of the table sees: its texts, nothing else."""
-    return Grid(
-        table.key,
-        [[cell.text for cell in row.cells] for row in table.rows],
-        [row.total.text for row in table.rows],
-        None
-        if table.column_totals is None
-        else [cell.text for cell in table.column_totals],
-        None if table.grand_total is None else table.grand_total.text,
-    )
+    return named_grid_of(table.key, table)
 
 
 def axis(name: str, size: int) -> Axis:
